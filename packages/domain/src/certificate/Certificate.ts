@@ -1,0 +1,63 @@
+/**
+ * A certificate in the registry (54号·四): the only valid source of certificates. A level certificate
+ * (职业技能等级证书) or a competition certificate (竞赛专用证书样式), one issuer name and one seal, and a status
+ * that is valid or revoked — revoked is final and keeps its reason and date (54号·五).
+ */
+import { Schema } from "effect"
+import { CertificateNumber } from "../codes/CertificateNumberSchema.js"
+import { OccupationCode } from "../codes/OccupationCodeSchema.js"
+import { SkillLevel } from "../codes/SkillLevelSchema.js"
+import { RevocationReason } from "../revocation/RevocationReasonSchema.js"
+import { LocalDate } from "../time/LocalDateSchema.js"
+
+export const CertificateKind = Schema.Literal("level", "competition")
+export type CertificateKind = typeof CertificateKind.Type
+
+/** 证件类型 printed on the certificate. */
+export const HolderIdType = Schema.Literal("resident_id", "hk_macao_permit", "taiwan_permit", "passport")
+export type HolderIdType = typeof HolderIdType.Type
+
+export const Holder = Schema.Struct({
+  name: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(50)),
+  idType: HolderIdType,
+  idNumber: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(30))
+})
+export type Holder = typeof Holder.Type
+
+/** The one issuer (落款), its responsible person (签字) and its one seal (印章) — 54号·四. */
+export const Issuer = Schema.Struct({
+  institutionId: Schema.String,
+  name: Schema.String,
+  signatory: Schema.String,
+  sealId: Schema.String
+})
+export type Issuer = typeof Issuer.Type
+
+export const Valid = Schema.TaggedStruct("valid", {})
+export const Revoked = Schema.TaggedStruct("revoked", {
+  revokedOn: LocalDate,
+  reason: RevocationReason,
+  orderId: Schema.String
+})
+export const CertificateStatus = Schema.Union(Valid, Revoked)
+export type CertificateStatus = typeof CertificateStatus.Type
+
+export const Certificate = Schema.Struct({
+  number: CertificateNumber,
+  kind: CertificateKind,
+  holder: Holder,
+  occupation: Schema.Struct({
+    code: OccupationCode,
+    name: Schema.String,
+    workType: Schema.optional(Schema.String)
+  }),
+  level: SkillLevel,
+  issuer: Issuer,
+  issuedOn: LocalDate,
+  /** The evaluation batch (附件2) or competition the certificate came from. */
+  batchId: Schema.String,
+  status: CertificateStatus
+})
+export type Certificate = typeof Certificate.Type
+
+export const isRevoked = (c: Certificate): boolean => c.status._tag === "revoked"

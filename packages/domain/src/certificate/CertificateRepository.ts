@@ -1,0 +1,99 @@
+/**
+ * Port: the certificate registry (54号·四 "全面纳入…统一管理"). Implemented by @jineng/db on SQLite and
+ * PostgreSQL; `layerTest` is an in-memory implementation with the same contract for use-case tests.
+ */
+import { Context, Effect, Layer, Option } from "effect"
+import { deriveCertificateNumber, MAX_SERIAL } from "../codes/CertificateNumber.js"
+import type { Certificate, CertificateStatus } from "./Certificate.js"
+import type { CertificateDraft } from "./CertificateDraft.js"
+import { serialKeyOf } from "./CertificateDraft.js"
+import { SerialsExhausted } from "./CertificateErrors.js"
+
+export interface IssuedBatch {
+  readonly certificates: ReadonlyArray<Certificate>
+  /** true when the batch had been issued before: nothing new was created (idempotent retry). */
+  readonly alreadyIssued: boolean
+}
+
+export class CertificateRepository extends Context.Tag("@jineng/domain/CertificateRepository")<
+  CertificateRepository,
+  {
+    readonly findByNumber: (number: string) => Effect.Effect<Option.Option<Certificate>>
+    readonly findByHolderId: (idNumber: string) => Effect.Effect<ReadonlyArray<Certificate>>
+    readonly listByBatch: (batchId: string) => Effect.Effect<ReadonlyArray<Certificate>>
+    /**
+     * Issues every draft of the batch or none, allocating numbers inside one transaction. A batch id that was
+     * issued before returns its certificates with alreadyIssued = true.
+     */
+    readonly issueBatch: (
+      batchId: string,
+      drafts: ReadonlyArray<CertificateDraft>
+    ) => Effect.Effect<IssuedBatch, SerialsExhausted>
+    /** Sets the revoked status on the valid certificates among `numbers`; returns how many changed. */
+    readonly revoke: (
+      numbers: ReadonlyArray<string>,
+      status: Extract<CertificateStatus, { _tag: "revoked" }>
+    ) => Effect.Effect<number>
+  }
+>() {
+  static readonly layerTest = (seed: ReadonlyArray<Certificate> = []) =>
+    Layer.sync(this, () => {
+      const byNumber = new Map<string, Certificate>(seed.map((c) => [c.number, c]))
+      const serials = new Map<string, number>()
+      for (const c of seed) {
+        const key = c.number.slice(0, 16)
+        serials.set(key, Math.max(serials.get(key) ?? 0, Number(c.number.slice(16))))
+      }
+      const batchOf = (batchId: string) => [...byNumber.values()].filter((c) => c.batchId === batchId)
+      return {
+        findByNumber: (number) => Effect.sync(() => Option.fromNullable(byNumber.get(number))),
+        findByHolderId: (idNumber) =>
+          Effect.sync(() => [...byNumber.values()].filter((c) => c.holder.idNumber === idNumber)),
+        listByBatch: (batchId) => Effect.sync(() => batchOf(batchId)),
+        issueBatch: (batchId, drafts) =>
+          Effect.suspend((): Effect.Effect<IssuedBatch, SerialsExhausted> => {
+            const existing = batchOf(batchId)
+            if (existing.length > 0) return Effect.succeed({ certificates: existing, alreadyIssued: true })
+            const next = new Map(serials)
+            const issued: Array<Certificate> = []
+            for (const draft of drafts) {
+              const key = serialKeyOf(draft)
+              const serial = (next.get(key) ?? 0) + 1
+              if (serial > MAX_SERIAL) {
+                return Effect.fail(
+                  new SerialsExhausted({
+                    field: "certificates",
+                    prefix: key,
+                    year: Number(draft.certificate.issuedOn.slice(0, 4)),
+                    level: draft.certificate.level
+                  })
+                )
+              }
+              next.set(key, serial)
+              const number = deriveCertificateNumber(
+                draft.prefix,
+                Number(draft.certificate.issuedOn.slice(0, 4)),
+                draft.certificate.level,
+                serial
+              )
+              issued.push({ ...draft.certificate, batchId, number, status: { _tag: "valid" } } as Certificate)
+            }
+            for (const [k, v] of next) serials.set(k, v)
+            for (const c of issued) byNumber.set(c.number, c)
+            return Effect.succeed({ certificates: issued, alreadyIssued: false })
+          }),
+        revoke: (numbers, status) =>
+          Effect.sync(() => {
+            let changed = 0
+            for (const n of numbers) {
+              const c = byNumber.get(n)
+              if (c !== undefined && c.status._tag === "valid") {
+                byNumber.set(n, { ...c, status })
+                changed++
+              }
+            }
+            return changed
+          })
+      }
+    })
+}

@@ -1,0 +1,19 @@
+/** Schemas for dated rule tables and their provenance (RuleTable.ts). */
+import { Schema } from "effect"
+import { LocalDate } from "../time/LocalDateSchema.js"
+
+export const Provenance = Schema.Struct({
+  source: Schema.String,
+  note: Schema.String,
+  publishedBy: Schema.String
+})
+
+export const RuleTable = <Row extends Schema.Schema.Any>(table: string, row: Row) =>
+  Schema.Struct({
+    table: Schema.Literal(table),
+    version: Schema.String.pipe(Schema.minLength(1)),
+    effectiveFrom: LocalDate,
+    provisional: Schema.Boolean,
+    provenance: Provenance,
+    rows: Schema.Array(row)
+  })
