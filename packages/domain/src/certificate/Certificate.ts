@@ -6,6 +6,7 @@
 import { Schema } from "effect"
 import { CertificateNumber } from "../codes/CertificateNumberSchema.js"
 import { OccupationCode } from "../codes/OccupationCodeSchema.js"
+import { RegionCode } from "../codes/RegionSchema.js"
 import { SkillLevel } from "../codes/SkillLevelSchema.js"
 import { RevocationReason } from "../revocation/RevocationReasonSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
@@ -28,6 +29,8 @@ export type Holder = typeof Holder.Type
 export const Issuer = Schema.Struct({
   institutionId: Schema.String,
   name: Schema.String,
+  /** The issuing institution's region: revocation by a city reaches only certificates issued in it (54号·五). */
+  regionCode: RegionCode,
   signatory: Schema.String,
   sealId: Schema.String
 })
