@@ -4,6 +4,6 @@ export default defineConfig({
   resolve: { conditions: ["@jineng/source"] },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    reporters: ["default"]
+    reporters: ["default", ["json", { outputFile: ".artifacts/vitest-report.json" }]]
   }
 })

@@ -9,7 +9,7 @@ export const CertificateNumber = Schema.String.pipe(
       const problem = certificateNumberProblem(s)
       return problem === undefined || certificateNumberMessage(problem)
     },
-    { identifier: "CertificateNumber", description: "22位职业技能等级证书编号，如 S00003200000124300001" }
+    { identifier: "CertificateNumber", description: "22位职业技能等级证书编号，如 S000032000001243000001" }
   ),
   Schema.brand("CertificateNumber")
 )

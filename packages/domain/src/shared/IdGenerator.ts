@@ -1,6 +1,9 @@
 /** Identifiers for new records (orders, reports, tracking codes): a port, so tests are deterministic. */
 import { Context, Effect, Layer } from "effect"
 
+/** Web Crypto, present in browsers and in Node ≥ 19 as a global; typed here so the package needs no DOM lib. */
+const webCrypto = (globalThis as unknown as { readonly crypto: { randomUUID(): string } }).crypto
+
 export class IdGenerator extends Context.Tag("@jineng/domain/IdGenerator")<
   IdGenerator,
   {
@@ -10,7 +13,7 @@ export class IdGenerator extends Context.Tag("@jineng/domain/IdGenerator")<
 >() {
   /** Random ids from the platform's crypto (Node ≥ 19 and browsers). */
   static readonly layer = Layer.succeed(this, {
-    next: (prefix) => Effect.sync(() => `${prefix}_${globalThis.crypto.randomUUID().replaceAll("-", "")}`)
+    next: (prefix) => Effect.sync(() => `${prefix}_${webCrypto.randomUUID().replaceAll("-", "")}`)
   })
 
   /** Sequential ids "prefix_1", "prefix_2", … per prefix. */
