@@ -1,0 +1,38 @@
+/**
+ * The registry's database, chosen at the edge: PostgreSQL when DATABASE_URL is set (a province-wide deployment
+ * with several API instances), otherwise the embedded SQLite file SQLITE_FILE (default data/jineng.sqlite).
+ * Everything downstream sees `SqlClient`; SQLite additionally provides `SqliteDatabase` for hot paths.
+ */
+import { PgClient } from "@effect/sql-pg"
+import { Config, Effect, Layer, Option, type Redacted } from "effect"
+import { Migrations } from "./Migrations.js"
+import { SqliteDatabase } from "./sqlite/SqliteDatabase.js"
+
+export type DatabaseTarget =
+  | { readonly _tag: "sqlite"; readonly filename: string }
+  | { readonly _tag: "pg"; readonly url: Redacted.Redacted<string> }
+
+export const DatabaseConfig: Config.Config<DatabaseTarget> = Config.all({
+  url: Config.option(Config.redacted("DATABASE_URL")),
+  sqliteFile: Config.withDefault(Config.string("SQLITE_FILE"), "data/jineng.sqlite")
+}).pipe(
+  Config.map(({ url, sqliteFile }) =>
+    Option.match(url, {
+      onNone: (): DatabaseTarget => ({ _tag: "sqlite", filename: sqliteFile }),
+      onSome: (url): DatabaseTarget => ({ _tag: "pg", url })
+    })
+  )
+)
+
+/** The SqlClient for a target, without migrations. */
+export const clientLayer = (target: DatabaseTarget) =>
+  target._tag === "sqlite"
+    ? SqliteDatabase.layer({ filename: target.filename })
+    : PgClient.layer({ url: target.url, maxConnections: 10 })
+
+/** The SqlClient for a target, migrated to the latest schema at start-up. */
+export const layer = (target: DatabaseTarget) =>
+  Layer.effectDiscard(Migrations.run).pipe(Layer.provideMerge(clientLayer(target)))
+
+/** The database named by the environment (config is read here, at the edge). */
+export const layerFromConfig = Layer.unwrapEffect(Effect.map(DatabaseConfig, layer))

@@ -1,0 +1,140 @@
+/**
+ * CertificateRepository on @effect/sql, for SQLite and PostgreSQL. Issuing a batch is one transaction: the
+ * batch row first (its primary key makes a retried or concurrent duplicate submission a no-op), then one serial
+ * counter upsert per number prefix (numbers are allocated inside the transaction, domain.md §3), then the
+ * certificates in multi-row INSERTs. On SQLite the public lookup uses a cached prepared statement on the raw
+ * connection (the measured hot path, architecture guide "Decisions already taken").
+ */
+import { SqlClient } from "@effect/sql"
+import type { Certificate } from "@jineng/domain/certificate/Certificate"
+import type { CertificateDraft } from "@jineng/domain/certificate/CertificateDraft"
+import { serialKeyOf } from "@jineng/domain/certificate/CertificateDraft"
+import { SerialsExhausted } from "@jineng/domain/certificate/CertificateErrors"
+import { CertificateRepository, type IssuedBatch } from "@jineng/domain/certificate/CertificateRepository"
+import { deriveCertificateNumber, MAX_SERIAL } from "@jineng/domain/codes/CertificateNumber"
+import type Sqlite from "better-sqlite3"
+import { Clock, Effect, Layer, Option } from "effect"
+import { SqliteDatabase } from "../sqlite/SqliteDatabase.js"
+import { type CertificateRow, fromRow, toRow } from "./CertificateRow.js"
+
+const CHUNK = 500
+
+const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export const make = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const sqlite = yield* Effect.serviceOption(SqliteDatabase)
+
+  const findByNumber = Option.match(sqlite, {
+    onNone: () => (number: string) =>
+      sql<CertificateRow>`SELECT * FROM certificates WHERE number = ${number}`.pipe(
+        Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), fromRow)),
+        Effect.orDie
+      ),
+    onSome: (db) => {
+      let lookup: Sqlite.Statement<[string], CertificateRow> | undefined
+      return (number: string) =>
+        db.use((raw) => {
+          lookup ??= raw.prepare<[string], CertificateRow>("SELECT * FROM certificates WHERE number = ?")
+          const row = lookup.get(number)
+          return row === undefined ? Option.none() : Option.some(fromRow(row))
+        })
+    }
+  })
+
+  const findByHolderId = (idNumber: string) =>
+    sql<CertificateRow>`SELECT * FROM certificates WHERE holder_id_number = ${idNumber} ORDER BY number`.pipe(
+      Effect.map((rows) => rows.map(fromRow)),
+      Effect.orDie
+    )
+
+  const listByBatch = (batchId: string) =>
+    sql<CertificateRow>`SELECT * FROM certificates WHERE batch_id = ${batchId} ORDER BY number`.pipe(
+      Effect.map((rows) => rows.map(fromRow)),
+      Effect.orDie
+    )
+
+  const issueBatch = (
+    batchId: string,
+    drafts: ReadonlyArray<CertificateDraft>
+  ): Effect.Effect<IssuedBatch, SerialsExhausted> =>
+    Effect.gen(function* () {
+      const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+      const created = yield* sql`
+        INSERT INTO certificate_batches (batch_id, certificate_count, issued_at)
+        VALUES (${batchId}, ${drafts.length}, ${now})
+        ON CONFLICT (batch_id) DO NOTHING
+        RETURNING batch_id`
+      if (created.length === 0) {
+        return { certificates: yield* listByBatch(batchId), alreadyIssued: true }
+      }
+      const counts = new Map<string, { count: number; draft: CertificateDraft }>()
+      for (const draft of drafts) {
+        const key = serialKeyOf(draft)
+        const entry = counts.get(key)
+        if (entry === undefined) counts.set(key, { count: 1, draft })
+        else entry.count++
+      }
+      const next = new Map<string, number>()
+      for (const [key, { count, draft }] of counts) {
+        const rows = yield* sql<{ readonly last_serial: number | string }>`
+          INSERT INTO certificate_serials (serial_key, last_serial) VALUES (${key}, ${count})
+          ON CONFLICT (serial_key) DO UPDATE SET last_serial = certificate_serials.last_serial + excluded.last_serial
+          RETURNING last_serial`
+        const last = Number(rows[0]?.last_serial)
+        if (last > MAX_SERIAL) {
+          return yield* new SerialsExhausted({
+            field: "certificates",
+            prefix: key,
+            year: Number(draft.certificate.issuedOn.slice(0, 4)),
+            level: draft.certificate.level
+          })
+        }
+        next.set(key, last - count + 1)
+      }
+      const certificates = drafts.map((draft): Certificate => {
+        const key = serialKeyOf(draft)
+        const serial = next.get(key) ?? 1
+        next.set(key, serial + 1)
+        const c = draft.certificate
+        return {
+          ...c,
+          batchId,
+          number: deriveCertificateNumber(draft.prefix, Number(c.issuedOn.slice(0, 4)), c.level, serial),
+          status: { _tag: "valid" }
+        } as Certificate
+      })
+      for (const chunk of chunks(certificates, CHUNK)) {
+        yield* sql`INSERT INTO certificates ${sql.insert(chunk.map(toRow) as never)}`
+      }
+      return { certificates, alreadyIssued: false }
+    }).pipe(sql.withTransaction, Effect.catchTag("SqlError", Effect.die))
+
+  const revoke = (
+    numbers: ReadonlyArray<string>,
+    status: Extract<Certificate["status"], { _tag: "revoked" }>
+  ): Effect.Effect<number> =>
+    Effect.gen(function* () {
+      let changed = 0
+      for (const chunk of chunks(numbers, CHUNK)) {
+        const rows = yield* sql`
+          UPDATE certificates
+          SET status = 'revoked', revoked_on = ${status.revokedOn}, revocation_reason = ${status.reason},
+              revocation_order_id = ${status.orderId}
+          WHERE status = 'valid' AND ${sql.in("number", chunk)}
+          RETURNING number`
+        changed += rows.length
+      }
+      return changed
+    }).pipe(sql.withTransaction, Effect.orDie)
+
+  return CertificateRepository.of({ findByNumber, findByHolderId, listByBatch, issueBatch, revoke })
+})
+
+export const SqlCertificateRepository = {
+  layer: Layer.effect(CertificateRepository, make)
+}

@@ -1,0 +1,43 @@
+/** Certificates (54号·四: the one registry), their batches and the serial counters numbers are allocated from. */
+import { SqlClient } from "@effect/sql"
+import { Effect } from "effect"
+
+export default Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql`
+    CREATE TABLE certificate_batches (
+      batch_id TEXT PRIMARY KEY,
+      certificate_count INTEGER NOT NULL,
+      issued_at TEXT NOT NULL
+    )`
+  yield* sql`
+    CREATE TABLE certificates (
+      number TEXT PRIMARY KEY,
+      kind TEXT NOT NULL,
+      holder_name TEXT NOT NULL,
+      holder_id_type TEXT NOT NULL,
+      holder_id_number TEXT NOT NULL,
+      occupation_code TEXT NOT NULL,
+      occupation_name TEXT NOT NULL,
+      work_type TEXT,
+      level INTEGER NOT NULL,
+      issuer_institution_id TEXT NOT NULL,
+      issuer_name TEXT NOT NULL,
+      issuer_region TEXT NOT NULL,
+      issuer_signatory TEXT NOT NULL,
+      issuer_seal_id TEXT NOT NULL,
+      issued_on TEXT NOT NULL,
+      batch_id TEXT NOT NULL REFERENCES certificate_batches (batch_id),
+      status TEXT NOT NULL,
+      revoked_on TEXT,
+      revocation_reason TEXT,
+      revocation_order_id TEXT
+    )`
+  yield* sql`CREATE INDEX certificates_holder_id ON certificates (holder_id_number)`
+  yield* sql`CREATE INDEX certificates_batch ON certificates (batch_id)`
+  yield* sql`
+    CREATE TABLE certificate_serials (
+      serial_key TEXT PRIMARY KEY,
+      last_serial INTEGER NOT NULL
+    )`
+})

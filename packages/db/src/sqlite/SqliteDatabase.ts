@@ -1,0 +1,136 @@
+/**
+ * The embedded SQLite registry: one better-sqlite3 connection (WAL, busy timeout, foreign keys), exposed both
+ * as an @effect/sql `SqlClient` and — for the measured hot paths (public lookup, batch issuance) — as the raw
+ * handle, guarded by the same one-permit semaphore so raw statements never run inside another fiber's open
+ * transaction. Transactions start with BEGIN IMMEDIATE: concurrent writers (other processes on the same file)
+ * queue on the write lock instead of failing a read→write upgrade with SQLITE_BUSY.
+ */
+import * as Reactivity from "@effect/experimental/Reactivity"
+import * as Client from "@effect/sql/SqlClient"
+import type { Connection } from "@effect/sql/SqlConnection"
+import { SqlError } from "@effect/sql/SqlError"
+import * as Statement from "@effect/sql/Statement"
+import Sqlite from "better-sqlite3"
+import { Context, Effect, Layer, Scope } from "effect"
+
+export interface SqliteOptions {
+  /** A file path, or ":memory:". */
+  readonly filename: string
+  /** How long a writer waits for another process's write lock, in ms. */
+  readonly busyTimeoutMs?: number
+}
+
+export class SqliteDatabase extends Context.Tag("@jineng/db/SqliteDatabase")<
+  SqliteDatabase,
+  {
+    readonly filename: string
+    /** Runs `f` with the raw connection, outside any other fiber's transaction. */
+    readonly use: <A>(f: (db: Sqlite.Database) => A) => Effect.Effect<A>
+    /** Like `use`, inside BEGIN IMMEDIATE … COMMIT (ROLLBACK when `f` throws). Throws are defects. */
+    readonly transaction: <A>(f: (db: Sqlite.Database) => A) => Effect.Effect<A>
+  }
+>() {
+  static readonly layer = (options: SqliteOptions) =>
+    Layer.scopedContext(make(options)).pipe(Layer.provide(Reactivity.layer))
+}
+
+const make = (options: SqliteOptions) =>
+  Effect.gen(function* () {
+    const db = yield* Effect.acquireRelease(
+      Effect.sync(() => {
+        const db = new Sqlite(options.filename, { timeout: options.busyTimeoutMs ?? 30_000 })
+        if (options.filename !== ":memory:") db.pragma("journal_mode = WAL")
+        db.pragma("synchronous = NORMAL")
+        db.pragma("foreign_keys = ON")
+        return db
+      }),
+      (db) => Effect.sync(() => db.close())
+    )
+    const statements = new Map<string, Sqlite.Statement>()
+    const prepare = (sql: string): Sqlite.Statement => {
+      let s = statements.get(sql)
+      if (s === undefined) {
+        s = db.prepare(sql)
+        if (statements.size > 500) statements.clear()
+        statements.set(sql, s)
+      }
+      return s
+    }
+    const run = (statement: () => Sqlite.Statement, params: ReadonlyArray<unknown>, raw: boolean) =>
+      Effect.try({
+        try: () => {
+          const s = statement()
+          if (s.reader) return s.all(...params) as ReadonlyArray<unknown>
+          const result = s.run(...params)
+          return raw ? (result as unknown as ReadonlyArray<unknown>) : []
+        },
+        catch: (cause) => new SqlError({ cause, message: "Failed to execute statement" })
+      })
+    const connection: Connection = {
+      execute: (sql, params, transformRows) =>
+        transformRows
+          ? Effect.map(
+              run(() => prepare(sql), params, false),
+              (rows) => transformRows(rows as never)
+            )
+          : (run(() => prepare(sql), params, false) as never),
+      executeRaw: (sql, params) => run(() => prepare(sql), params, true) as never,
+      executeValues: (sql, params) =>
+        Effect.try({
+          try: () => {
+            const s = prepare(sql)
+            if (!s.reader) {
+              s.run(...params)
+              return []
+            }
+            return s.raw(true).all(...params) as never
+          },
+          catch: (cause) => new SqlError({ cause, message: "Failed to execute statement" })
+        }).pipe(Effect.ensuring(Effect.sync(() => void (prepare(sql).reader && prepare(sql).raw(false))))),
+      executeUnprepared: (sql, params, transformRows) =>
+        transformRows
+          ? Effect.map(
+              run(() => db.prepare(sql), params ?? [], false),
+              (rows) => transformRows(rows as never)
+            )
+          : (run(() => db.prepare(sql), params ?? [], false) as never),
+      executeStream: () => Effect.dieMessage("executeStream is not supported on SQLite") as never
+    }
+
+    const semaphore = yield* Effect.makeSemaphore(1)
+    const acquirer = semaphore.withPermits(1)(Effect.succeed(connection))
+    const transactionAcquirer = Effect.uninterruptibleMask((restore) =>
+      Effect.as(
+        Effect.zipRight(
+          restore(semaphore.take(1)),
+          Effect.tap(Effect.scope, (scope) => Scope.addFinalizer(scope, semaphore.release(1)))
+        ),
+        connection
+      )
+    )
+    const client = yield* Client.make({
+      acquirer,
+      compiler: Statement.makeCompilerSqlite(),
+      transactionAcquirer,
+      beginTransaction: "BEGIN IMMEDIATE",
+      spanAttributes: [["db.system.name", "sqlite"]]
+    })
+    const use = <A>(f: (db: Sqlite.Database) => A) => semaphore.withPermits(1)(Effect.sync(() => f(db)))
+    const transaction = <A>(f: (db: Sqlite.Database) => A) =>
+      semaphore.withPermits(1)(
+        Effect.sync(() => {
+          db.prepare("BEGIN IMMEDIATE").run()
+          try {
+            const result = f(db)
+            db.prepare("COMMIT").run()
+            return result
+          } catch (error) {
+            if (db.inTransaction) db.prepare("ROLLBACK").run()
+            throw error
+          }
+        })
+      )
+    return Context.make(Client.SqlClient, client).pipe(
+      Context.add(SqliteDatabase, { filename: options.filename, use, transaction })
+    )
+  })
