@@ -1,7 +1,12 @@
 import { defineConfig } from "vitest/config"
 
+// Workspace packages resolve to their TypeScript source (the "@jineng/source" export condition), in the
+// server environment vitest runs in too; the rest are Vite's default server conditions.
+const conditions = ["@jineng/source", "module", "node", "development|production"]
+
 export default defineConfig({
-  resolve: { conditions: ["@jineng/source"] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     reporters: ["default", ["json", { outputFile: ".artifacts/vitest-report.json" }]],

@@ -14,7 +14,8 @@ const implementations = [
   { name: "in-memory layerTest", layer: () => CertificateRepository.layerTest() },
   ...targets.map((t) => ({
     name: t.name,
-    layer: () => SqlCertificateRepository.layer.pipe(Layer.provide(t.layer()))
+    // fresh: @effect/vitest would otherwise share the module-level layer's first build across the targets
+    layer: () => Layer.fresh(SqlCertificateRepository.layer).pipe(Layer.provide(t.layer()))
   }))
 ]
 

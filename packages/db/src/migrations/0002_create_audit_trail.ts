@@ -16,4 +16,12 @@ export default Effect.gen(function* () {
       prev_hash TEXT NOT NULL,
       hash TEXT NOT NULL
     )`
+  // One row: the chain's head. Appenders lock it (UPDATE … RETURNING), which serialises them on PostgreSQL.
+  yield* sql`
+    CREATE TABLE audit_head (
+      id INTEGER PRIMARY KEY,
+      seq BIGINT NOT NULL,
+      hash TEXT NOT NULL
+    )`
+  yield* sql`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ${"0".repeat(64)})`
 })

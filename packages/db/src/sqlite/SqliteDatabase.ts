@@ -115,21 +115,25 @@ const make = (options: SqliteOptions) =>
       beginTransaction: "BEGIN IMMEDIATE",
       spanAttributes: [["db.system.name", "sqlite"]]
     })
-    const use = <A>(f: (db: Sqlite.Database) => A) => semaphore.withPermits(1)(Effect.sync(() => f(db)))
-    const transaction = <A>(f: (db: Sqlite.Database) => A) =>
-      semaphore.withPermits(1)(
-        Effect.sync(() => {
-          db.prepare("BEGIN IMMEDIATE").run()
-          try {
-            const result = f(db)
-            db.prepare("COMMIT").run()
-            return result
-          } catch (error) {
-            if (db.inTransaction) db.prepare("ROLLBACK").run()
-            throw error
-          }
-        })
+    // Inside an @effect/sql transaction of this client the fiber already holds the permit: run directly there.
+    const guarded = <A>(f: () => A) =>
+      Effect.flatMap(Effect.serviceOption(Client.TransactionConnection), (inTransaction) =>
+        inTransaction._tag === "Some" ? Effect.sync(f) : semaphore.withPermits(1)(Effect.sync(f))
       )
+    const use = <A>(f: (db: Sqlite.Database) => A) => guarded(() => f(db))
+    const transaction = <A>(f: (db: Sqlite.Database) => A) =>
+      guarded(() => {
+        if (db.inTransaction) return f(db)
+        db.prepare("BEGIN IMMEDIATE").run()
+        try {
+          const result = f(db)
+          db.prepare("COMMIT").run()
+          return result
+        } catch (error) {
+          if (db.inTransaction) db.prepare("ROLLBACK").run()
+          throw error
+        }
+      })
     return Context.make(Client.SqlClient, client).pipe(
       Context.add(SqliteDatabase, { filename: options.filename, use, transaction })
     )
