@@ -9,7 +9,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { CertificateRepository } from "@jineng/domain/certificate/CertificateRepository"
-import { Effect, Layer, Redacted, Scope } from "effect"
+import { type Context, Effect, Exit, Layer, Redacted, Scope } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { SqlCertificateRepository } from "../src/certificate/SqlCertificateRepository.js"
 import * as Database from "../src/Database.js"
@@ -56,7 +56,10 @@ const waitFor = (child: ChildProcess, line: string): Promise<void> =>
 const toTarget = (spec: Spec): Database.DatabaseTarget =>
   spec._tag === "sqlite" ? spec : { _tag: "pg", url: Redacted.make(spec.url) }
 
-const withRepo = <A>(spec: Spec, f: (repo: CertificateRepository["Type"]) => Effect.Effect<A>) =>
+const withRepo = <A, E>(
+  spec: Spec,
+  f: (repo: Context.Tag.Service<typeof CertificateRepository>) => Effect.Effect<A, E>
+) =>
   Effect.runPromise(
     Effect.flatMap(CertificateRepository, f).pipe(
       Effect.provide(
@@ -66,23 +69,24 @@ const withRepo = <A>(spec: Spec, f: (repo: CertificateRepository["Type"]) => Eff
   )
 
 const scope = Effect.runSync(Scope.make())
-afterAll(() => Effect.runPromise(Scope.close(scope, Effect.void)))
+afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
 
 const dir = mkdtempSync(join(tmpdir(), "jineng-mp-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+const pgBase = testDatabaseUrl
 const specs: ReadonlyArray<{ readonly name: string; readonly make: (label: string) => Promise<Spec> }> = [
   {
     name: "SQLite file",
     make: async (label) => ({ _tag: "sqlite", filename: join(dir, `${label}.sqlite`) })
   },
-  ...(testDatabaseUrl === undefined
+  ...(pgBase === undefined
     ? []
     : [
         {
           name: "PostgreSQL",
           make: async (): Promise<Spec> => {
-            const { url } = await Effect.runPromise(Scope.extend(freshPgUrl(testDatabaseUrl), scope))
+            const { url } = await Effect.runPromise(Scope.extend(freshPgUrl(pgBase), scope))
             return { _tag: "pg", url }
           }
         }
