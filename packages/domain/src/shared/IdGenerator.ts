@@ -1,8 +1,6 @@
 /** Identifiers for new records (orders, reports, tracking codes): a port, so tests are deterministic. */
 import { Context, Effect, Layer } from "effect"
-
-/** Web Crypto, present in browsers and in Node ≥ 19 as a global; typed here so the package needs no DOM lib. */
-const webCrypto = (globalThis as unknown as { readonly crypto: { randomUUID(): string } }).crypto
+import { webCrypto } from "./WebCrypto.js"
 
 export class IdGenerator extends Context.Tag("@jineng/domain/IdGenerator")<
   IdGenerator,

@@ -1,0 +1,13 @@
+/** Schema for InstitutionKind. */
+import { Schema } from "effect"
+
+export const InstitutionKind = Schema.Literal(
+  "employer",
+  "third_party",
+  "city_appraisal_centre",
+  "provincial_appraisal_centre"
+).annotations({
+  identifier: "InstitutionKind",
+  description: "机构类别：用人单位、第三方评价机构、市职业技能鉴定机构、省职业技能鉴定中心"
+})
+export type InstitutionKind = typeof InstitutionKind.Type

@@ -1,0 +1,338 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Layer, Schema } from "effect"
+import { CertificateRepository } from "../certificate/CertificateRepository.js"
+import { parseCertificateNumber } from "../codes/CertificateNumber.js"
+import { Institution } from "../institution/Institution.js"
+import { InstitutionRepository } from "../institution/InstitutionRepository.js"
+import { NationalStandard } from "../occupation/NationalStandard.js"
+import type { Occupation } from "../occupation/Occupation.js"
+import { ProvincialCatalogueEntry } from "../occupation/ProvincialCatalogueEntry.js"
+import { QuestionBank } from "../occupation/QuestionBank.js"
+import { StandardRepository } from "../occupation/StandardRepository.js"
+import { CertificateIssuance } from "./CertificateIssuance.js"
+import { IssueBatchRequest } from "./IssueBatchRequest.js"
+
+const TURNER = "6-18-01-01"
+const NEW = "4-04-05-09"
+const occupation = (code: string, name: string): Occupation => ({
+  code,
+  name,
+  major: { code: code.slice(0, 1), name: "大类" },
+  middle: { code: code.slice(0, 4), name: "中类" },
+  minor: { code: code.slice(0, 7), name: "小类" },
+  workTypes: [],
+  workTypeCount: 0,
+  green: false,
+  digital: false
+})
+
+const EMPLOYER_USCC = "91320100MA0000023K"
+const OTHER_USCC = "91320500MA00000313"
+const admitted = { status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }
+
+const institution = (over: Record<string, unknown>) =>
+  Schema.decodeUnknownSync(Institution)({
+    id: "inst-s",
+    name: "江苏某职业技能评价有限公司",
+    kind: "third_party",
+    uscc: "91320100MA0000015Q",
+    region: "320102",
+    filedWith: "province",
+    numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000123" },
+    responsiblePerson: { name: "张三" },
+    seal: { id: "seal-s", name: "江苏某职业技能评价有限公司职业技能等级认定专用章" },
+    authorisations: [
+      {
+        id: "auth-s",
+        occupations: [{ code: TURNER }, { code: NEW }],
+        levels: [5, 4, 3],
+        region: "320100",
+        validFrom: "2022-05-01",
+        validUntil: "2025-12-31"
+      }
+    ],
+    statusHistory: [admitted],
+    ...over
+  })
+
+const thirdParty = institution({})
+const suspended = institution({
+  id: "inst-suspended",
+  statusHistory: [
+    admitted,
+    { status: "suspended", date: "2024-03-01", reason: "专项评估不合格", actor: "hrss-320100" }
+  ]
+})
+const employer = institution({
+  id: "inst-y",
+  name: "南京某机械有限公司",
+  kind: "employer",
+  uscc: EMPLOYER_USCC,
+  numberingPrefix: { type: "Y", institutionCode: "0000", province: "32", siteSerial: "000456" },
+  responsiblePerson: { name: "赵六" },
+  seal: { id: "seal-y", name: "南京某机械有限公司" }
+})
+
+const standards = StandardRepository.layerTest({
+  occupations: [occupation(TURNER, "车工"), occupation(NEW, "某新职业")],
+  standards: [
+    Schema.decodeUnknownSync(NationalStandard)({
+      id: "std-turner",
+      occupationCode: TURNER,
+      title: "《车工国家职业技能标准》",
+      edition: "2018年版",
+      publishedOn: "2018-12-01",
+      effectiveFrom: "2019-01-01",
+      levels: [5, 4, 3, 2, 1]
+    })
+  ],
+  questionBanks: [
+    Schema.decodeUnknownSync(QuestionBank)({
+      id: "bank-turner",
+      occupationCode: TURNER,
+      levels: [5, 4, 3],
+      approvedOn: "2022-05-01"
+    })
+  ],
+  provincialEntries: [
+    Schema.decodeUnknownSync(ProvincialCatalogueEntry)({
+      id: "jsml-1",
+      occupationCode: NEW,
+      levels: [4, 3],
+      normTitle: "某新职业评价规范",
+      questionBankId: "bank-js-1",
+      approvedBy: "centre-320000",
+      listedOn: "2023-01-01"
+    })
+  ]
+})
+
+const layers = CertificateIssuance.layer.pipe(
+  Layer.provideMerge(
+    Layer.mergeAll(
+      CertificateRepository.layerTest(),
+      InstitutionRepository.layerTest([thirdParty, suspended, employer]),
+      standards
+    )
+  )
+)
+
+const holder = (n: number) => ({
+  name: `考生${n}`,
+  idType: "resident_id",
+  idNumber: n === 1 ? "11010519491231002X" : `id-${n}`
+})
+
+const request = (over: Record<string, unknown> = {}) =>
+  Schema.decodeUnknownSync(IssueBatchRequest)({
+    batchId: "batch-1",
+    institutionId: "inst-s",
+    issuedOn: "2024-06-01",
+    evaluationRegion: "320104",
+    candidates: [
+      { holder: holder(1), occupationCode: TURNER, level: 3 },
+      { holder: holder(2), occupationCode: TURNER, workType: undefined, level: 3 },
+      { holder: holder(3), occupationCode: TURNER, level: 4 }
+    ],
+    ...over
+  })
+
+const refusal = (over: Record<string, unknown>) =>
+  Effect.gen(function* () {
+    const issuance = yield* CertificateIssuance
+    const error = yield* Effect.flip(issuance.issueBatch(request(over)))
+    assert.strictEqual(error._tag, "BatchRefused")
+    const stored = yield* (yield* CertificateRepository).listByBatch(String(over.batchId ?? "batch-1"))
+    assert.strictEqual(stored.length, 0)
+    return error._tag === "BatchRefused" ? error : undefined
+  })
+
+describe("54号·四 CertificateIssuance.issueBatch", () => {
+  it.effect("issues a batch with numbers derived from the institution's prefix (22-character layout)", () =>
+    Effect.gen(function* () {
+      const issuance = yield* CertificateIssuance
+      const result = yield* issuance.issueBatch(request())
+      assert.isFalse(result.alreadyIssued)
+      assert.deepStrictEqual(
+        result.certificates.map((c) => c.number),
+        ["S000032000123243000001", "S000032000123243000002", "S000032000123244000001"]
+      )
+      assert.deepStrictEqual(parseCertificateNumber(result.certificates[0]?.number ?? ""), {
+        type: "S",
+        institutionCode: "0000",
+        province: "32",
+        siteSerial: "000123",
+        year: "24",
+        level: 3,
+        serial: "000001"
+      })
+      const first = result.certificates[0]
+      assert.deepStrictEqual(first?.issuer, {
+        institutionId: "inst-s",
+        name: "江苏某职业技能评价有限公司",
+        regionCode: "320102",
+        signatory: "张三",
+        sealId: "seal-s"
+      })
+      assert.deepStrictEqual(first?.occupation, { code: TURNER, name: "车工" })
+      assert.strictEqual(first?.kind, "level")
+      assert.strictEqual(first?.status._tag, "valid")
+      assert.strictEqual(first?.batchId, "batch-1")
+    }).pipe(Effect.provide(layers))
+  )
+
+  it.effect("returns the existing certificates when a batch id is retried (idempotent)", () =>
+    Effect.gen(function* () {
+      const issuance = yield* CertificateIssuance
+      const first = yield* issuance.issueBatch(request())
+      const again = yield* issuance.issueBatch(request())
+      assert.isTrue(again.alreadyIssued)
+      assert.deepStrictEqual(
+        again.certificates.map((c) => c.number),
+        first.certificates.map((c) => c.number)
+      )
+      const other = yield* issuance.issueBatch(request({ batchId: "batch-2" }))
+      assert.strictEqual(other.certificates[0]?.number, "S000032000123243000003")
+    }).pipe(Effect.provide(layers))
+  )
+
+  it.effect("refuses the whole batch for one bad row, stores nothing and consumes no serial", () =>
+    Effect.gen(function* () {
+      const error = yield* refusal({
+        candidates: [
+          { holder: holder(1), occupationCode: TURNER, level: 3 },
+          { holder: holder(2), occupationCode: TURNER, level: 1 },
+          { holder: holder(3), occupationCode: TURNER, level: 4 }
+        ]
+      })
+      assert.deepStrictEqual(
+        error?.refused.map((r) => r.index),
+        [1]
+      )
+      assert.deepStrictEqual(
+        error?.refused[0]?.decision.failures.map((f) => f.code),
+        ["NoQuestionBank", "NotInProvincialCatalogue", "LevelNotAuthorised"]
+      )
+      assert.include(error?.message ?? "", "第2行")
+      const issuance = yield* CertificateIssuance
+      const ok = yield* issuance.issueBatch(request())
+      assert.strictEqual(ok.certificates[0]?.number, "S000032000123243000001")
+    }).pipe(Effect.provide(layers))
+  )
+
+  it.effect("refuses every row of a suspended institution", () =>
+    Effect.gen(function* () {
+      const error = yield* refusal({ institutionId: "inst-suspended" })
+      assert.deepStrictEqual(
+        error?.refused.map((r) => [r.index, r.decision.failures.map((f) => f.code)]),
+        [
+          [0, ["InstitutionSuspended"]],
+          [1, ["InstitutionSuspended"]],
+          [2, ["InstitutionSuspended"]]
+        ]
+      )
+      assert.strictEqual(error?.refused[0]?.decision.failures[0]?.seen, "suspended")
+    }).pipe(Effect.provide(layers))
+  )
+
+  it.effect("issues on the authorisation's last day and refuses the day after", () =>
+    Effect.gen(function* () {
+      const issuance = yield* CertificateIssuance
+      const lastDay = yield* issuance.issueBatch(request({ batchId: "b-last", issuedOn: "2025-12-31" }))
+      assert.strictEqual(lastDay.certificates[0]?.number, "S000032000123253000001")
+      const error = yield* refusal({ batchId: "b-after", issuedOn: "2026-01-01" })
+      const failure = error?.refused[0]?.decision.failures[0]
+      assert.strictEqual(failure?.code, "AuthorisationExpired")
+      assert.strictEqual(failure?.seen, "2026-01-01")
+      assert.strictEqual(failure?.required, "2022-05-01 至 2025-12-31")
+    }).pipe(Effect.provide(layers))
+  )
+
+  it.effect("lets an employer certify its own staff only", () =>
+    Effect.gen(function* () {
+      const error = yield* refusal({
+        institutionId: "inst-y",
+        candidates: [
+          { holder: holder(1), employerUscc: EMPLOYER_USCC, occupationCode: TURNER, level: 4 },
+          { holder: holder(2), employerUscc: OTHER_USCC, occupationCode: TURNER, level: 4 }
+        ]
+      })
+      assert.deepStrictEqual(
+        error?.refused.map((r) => [r.index, r.decision.failures.map((f) => [f.code, f.seen, f.required])]),
+        [[1, [["NotOwnStaff", OTHER_USCC, EMPLOYER_USCC]]]]
+      )
+      const issuance = yield* CertificateIssuance
+      const own = yield* issuance.issueBatch(
+        request({
+          batchId: "b-own",
+          institutionId: "inst-y",
+          candidates: [{ holder: holder(1), employerUscc: EMPLOYER_USCC, occupationCode: TURNER, level: 4 }]
+        })
+      )
+      assert.strictEqual(own.certificates[0]?.number, "Y000032000456244000001")
+    }).pipe(Effect.provide(layers))
+  )
+
+  it.effect(
+    "lets a third party without question bank evaluate an occupation of the provincial catalogue",
+    () =>
+      Effect.gen(function* () {
+        const issuance = yield* CertificateIssuance
+        const result = yield* issuance.issueBatch(
+          request({ batchId: "b-new", candidates: [{ holder: holder(1), occupationCode: NEW, level: 4 }] })
+        )
+        assert.strictEqual(result.certificates[0]?.number, "S000032000123244000001")
+        assert.strictEqual(result.certificates[0]?.occupation.name, "某新职业")
+        const error = yield* refusal({
+          batchId: "b-new5",
+          candidates: [{ holder: holder(1), occupationCode: NEW, level: 5 }]
+        })
+        assert.deepStrictEqual(
+          error?.refused[0]?.decision.failures.map((f) => f.code),
+          ["NoNationalStandard", "NoQuestionBank", "NotInProvincialCatalogue"]
+        )
+      }).pipe(Effect.provide(layers))
+  )
+
+  it.effect("refuses a wrong signatory and a wrong or additional seal (落款、印章唯一)", () =>
+    Effect.gen(function* () {
+      const face = { issuerNames: ["江苏某职业技能评价有限公司"], signatories: ["张三"], sealIds: ["seal-s"] }
+      const cases = [
+        [{ ...face, signatories: ["李四"] }, "SignatoryNotResponsiblePerson"],
+        [{ ...face, sealIds: ["seal-other"] }, "SealNotInstitutionSeal"],
+        [{ ...face, sealIds: ["seal-s", "seal-city"] }, "SealNotUnique"]
+      ] as const
+      for (const [i, [f, code]] of cases.entries()) {
+        const error = yield* refusal({ batchId: `b-face-${i}`, face: f })
+        assert.deepStrictEqual(
+          error?.refused.map((r) => r.decision.failures.map((x) => x.code)),
+          [[code], [code], [code]]
+        )
+      }
+      const issuance = yield* CertificateIssuance
+      const ok = yield* issuance.issueBatch(request({ batchId: "b-face-ok", face }))
+      assert.strictEqual(ok.certificates.length, 3)
+    }).pipe(Effect.provide(layers))
+  )
+
+  it.effect("fails with InstitutionNotFound, EmptyBatch and BatchIdConflict", () =>
+    Effect.gen(function* () {
+      const issuance = yield* CertificateIssuance
+      const unknown = yield* Effect.flip(issuance.issueBatch(request({ institutionId: "nope" })))
+      assert.strictEqual(unknown._tag, "InstitutionNotFound")
+      assert.strictEqual(unknown.message, "未找到评价机构 nope")
+      const empty = yield* Effect.flip(issuance.issueBatch(request({ candidates: [] })))
+      assert.strictEqual(empty._tag, "EmptyBatch")
+      yield* issuance.issueBatch(request())
+      const conflict = yield* Effect.flip(
+        issuance.issueBatch(
+          request({
+            institutionId: "inst-y",
+            candidates: [{ holder: holder(1), employerUscc: EMPLOYER_USCC, occupationCode: TURNER, level: 4 }]
+          })
+        )
+      )
+      assert.strictEqual(conflict._tag, "BatchIdConflict")
+    }).pipe(Effect.provide(layers))
+  )
+})

@@ -1,0 +1,129 @@
+/**
+ * Use case: issue the level certificates of an evaluation batch (54号·四 "谁评价、谁发证、谁负责"). Every row
+ * is checked with issuanceAuthority; one refused row refuses the whole batch and nothing is issued. Otherwise
+ * the registry issues all certificates in one transaction, allocating numbers from the institution's prefix
+ * (domain.md §3). A batch id already issued by the same institution returns its certificates (idempotent).
+ */
+import { Context, Effect, Layer, Option } from "effect"
+import type { CertificateDraft } from "../certificate/CertificateDraft.js"
+import { CertificateRepository } from "../certificate/CertificateRepository.js"
+import type { Institution } from "../institution/Institution.js"
+import { InstitutionNotFound } from "../institution/InstitutionErrors.js"
+import { InstitutionRepository } from "../institution/InstitutionRepository.js"
+import { lookupOf, nameOn } from "../occupation/OccupationCatalogue.js"
+import type { OccupationFile } from "../occupation/StandardRepository.js"
+import { StandardRepository } from "../occupation/StandardRepository.js"
+import type { CertificateFace } from "./CertificateFace.js"
+import { issuanceAuthority } from "./IssuanceAuthority.js"
+import { BatchIdConflict, BatchRefused, EmptyBatch, type RefusedRow } from "./IssuanceErrors.js"
+import type { IssueBatchRequest } from "./IssueBatchRequest.js"
+
+/** The face an institution's certificates carry: its name, its responsible person, its one seal. */
+export const faceOf = (
+  institution: Pick<Institution, "name" | "responsiblePerson" | "seal">
+): CertificateFace => ({
+  issuerNames: [institution.name],
+  signatories: [institution.responsiblePerson.name],
+  sealIds: [institution.seal.id]
+})
+
+const make = Effect.gen(function* () {
+  const certificates = yield* CertificateRepository
+  const institutions = yield* InstitutionRepository
+  const standards = yield* StandardRepository
+
+  const issueBatch = Effect.fn("CertificateIssuance.issueBatch")(function* (request: IssueBatchRequest) {
+    const found = yield* institutions.findById(request.institutionId)
+    if (Option.isNone(found)) {
+      return yield* new InstitutionNotFound({ field: "institutionId", institutionId: request.institutionId })
+    }
+    const institution = found.value
+
+    const existing = yield* certificates.listByBatch(request.batchId)
+    if (existing.length > 0) {
+      const other = existing.find((c) => c.issuer.institutionId !== institution.id)
+      if (other !== undefined) {
+        return yield* new BatchIdConflict({
+          field: "batchId",
+          batchId: request.batchId,
+          institutionId: institution.id,
+          issuedBy: other.issuer.institutionId
+        })
+      }
+      return { certificates: existing, alreadyIssued: true }
+    }
+    if (request.candidates.length === 0) {
+      return yield* new EmptyBatch({ field: "candidates", batchId: request.batchId })
+    }
+
+    const face = request.face ?? faceOf(institution)
+    const files = new Map<string, OccupationFile>()
+    const refused: Array<RefusedRow> = []
+    const drafts: Array<CertificateDraft> = []
+    for (let index = 0; index < request.candidates.length; index++) {
+      const candidate = request.candidates[index]
+      if (candidate === undefined) continue
+      let file = files.get(candidate.occupationCode)
+      if (file === undefined) {
+        file = yield* standards.forOccupation(candidate.occupationCode)
+        files.set(candidate.occupationCode, file)
+      }
+      const decision = issuanceAuthority({
+        issuedOn: request.issuedOn,
+        evaluationRegion: request.evaluationRegion,
+        institution,
+        catalogue: lookupOf(file.entry === undefined ? [] : [file.entry]),
+        basis: file.basis,
+        candidate,
+        face
+      })
+      if (decision.outcome !== "allowed") {
+        refused.push({ index, decision })
+        continue
+      }
+      const prefix = institution.numberingPrefix
+      if (prefix === undefined || file.entry === undefined) {
+        // issuanceAuthority allows neither a missing prefix nor an occupation outside the catalogue.
+        return yield* Effect.dieMessage(
+          "issuanceAuthority allowed a row without numbering prefix or catalogue entry"
+        )
+      }
+      const name = nameOn(file.entry, request.issuedOn)
+      drafts.push({
+        prefix,
+        certificate: {
+          kind: "level",
+          holder: candidate.holder,
+          occupation:
+            candidate.workType === undefined
+              ? { code: candidate.occupationCode, name }
+              : { code: candidate.occupationCode, name, workType: candidate.workType },
+          level: candidate.level,
+          issuer: {
+            institutionId: institution.id,
+            name: institution.name,
+            regionCode: institution.region,
+            signatory: institution.responsiblePerson.name,
+            sealId: institution.seal.id
+          },
+          issuedOn: request.issuedOn,
+          batchId: request.batchId
+        }
+      })
+    }
+    if (refused.length > 0) {
+      return yield* new BatchRefused({ field: "candidates", batchId: request.batchId, refused })
+    }
+    return yield* certificates.issueBatch(request.batchId, drafts)
+  })
+
+  return { issueBatch } as const
+})
+
+export class CertificateIssuance extends Context.Tag("@jineng/domain/CertificateIssuance")<
+  CertificateIssuance,
+  Effect.Effect.Success<typeof make>
+>() {
+  /** Requires CertificateRepository, InstitutionRepository and StandardRepository. */
+  static readonly layer = Layer.effect(this, make)
+}

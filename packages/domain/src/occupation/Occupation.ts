@@ -1,0 +1,38 @@
+/**
+ * An occupation (细类) of the 《国家职业分类大典》 with its place in the classification and its 工种
+ * (54号·三 "确定评价职业（工种）"; rules-research §7.1–7.3; domain.md §2 "Occupation names").
+ */
+import { Schema } from "effect"
+import { OccupationCode } from "../codes/OccupationCodeSchema.js"
+
+/** A category of the classification: {code, name}, e.g. {"6-18", "机械制造基础加工人员"}. */
+export const CategoryRef = Schema.Struct({
+  code: Schema.String.pipe(Schema.pattern(/^[1-8](-\d{2}){0,2}$/)),
+  name: Schema.String.pipe(Schema.minLength(1))
+})
+export type CategoryRef = typeof CategoryRef.Type
+
+export const Occupation = Schema.Struct({
+  code: OccupationCode,
+  name: Schema.String.pipe(Schema.minLength(1)),
+  major: CategoryRef,
+  middle: CategoryRef,
+  minor: CategoryRef,
+  /** The 工种 names on file; may be empty when the catalogue's names have not been imported. */
+  workTypes: Schema.Array(Schema.String.pipe(Schema.minLength(1))),
+  /** How many 工种 the catalogue lists under the occupation (the names may be missing from `workTypes`). */
+  workTypeCount: Schema.Int.pipe(Schema.nonNegative()),
+  /** 绿色职业 (marked "L" in the 大典) */
+  green: Schema.Boolean,
+  /** 数字职业 (marked "S" in the 大典) */
+  digital: Schema.Boolean
+}).pipe(
+  Schema.filter(
+    (o) =>
+      (o.major.code === o.code.slice(0, 1) &&
+        o.middle.code === o.code.slice(0, 4) &&
+        o.minor.code === o.code.slice(0, 7)) ||
+      "大类、中类、小类编码应与职业编码的前缀一致"
+  )
+)
+export type Occupation = typeof Occupation.Type

@@ -1,0 +1,40 @@
+/**
+ * A 评价题库 (question bank) for an occupation (or one 工种) and levels, usable from its approval date to its
+ * optional expiry (inclusive). 54号·三: third-party institutions "应当具有完备的国家职业技能标准和评价题库".
+ */
+import { Schema } from "effect"
+import { OccupationCode } from "../codes/OccupationCodeSchema.js"
+import type { SkillLevel as SkillLevelType } from "../codes/SkillLevel.js"
+import { SkillLevel } from "../codes/SkillLevelSchema.js"
+import type { LocalDate as LocalDateType } from "../time/LocalDate.js"
+import { LocalDate } from "../time/LocalDateSchema.js"
+
+export const QuestionBank = Schema.Struct({
+  id: Schema.String.pipe(Schema.minLength(1)),
+  occupationCode: OccupationCode,
+  /** Absent: the bank serves the whole occupation (every 工种). */
+  workType: Schema.optional(Schema.String.pipe(Schema.minLength(1))),
+  levels: Schema.NonEmptyArray(SkillLevel),
+  approvedOn: LocalDate,
+  /** Last day the bank may be used (inclusive); absent = open-ended. */
+  expiresOn: Schema.optional(LocalDate)
+}).pipe(
+  Schema.filter(
+    (b) => b.expiresOn === undefined || b.expiresOn >= b.approvedOn || "题库失效日期不得早于审定日期"
+  )
+)
+export type QuestionBank = typeof QuestionBank.Type
+
+/** true when the bank may be used for `occupationCode` (and `workType`) at `level` on `date`. */
+export const bankCovers = (
+  bank: QuestionBank,
+  occupationCode: string,
+  workType: string | undefined,
+  level: SkillLevelType,
+  date: LocalDateType
+): boolean =>
+  bank.occupationCode === occupationCode &&
+  (bank.workType === undefined || bank.workType === workType) &&
+  bank.levels.includes(level) &&
+  bank.approvedOn <= date &&
+  (bank.expiresOn === undefined || date <= bank.expiresOn)

@@ -1,0 +1,52 @@
+import { Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { Cite } from "../rule/Citation.js"
+import { Hotline, hotlinePublished, hotlinesFor, KNOWN_HOTLINES, PROVINCIAL_HOTLINE } from "./Hotline.js"
+
+const SUZHOU: Hotline = {
+  regionCode: "320500",
+  phone: "0512-00000000",
+  provenance: {
+    source: "test fixture",
+    note: "not a real number",
+    confirmed: false,
+    recordedOn: "2024-01-01"
+  }
+}
+
+describe("54号·五 reporting hotlines", () => {
+  it("knows only the province's number, from the notice", () => {
+    expect(PROVINCIAL_HOTLINE.phone).toBe("025-83271773")
+    expect(PROVINCIAL_HOTLINE.regionCode).toBe("320000")
+    expect(PROVINCIAL_HOTLINE.provenance.confirmed).toBe(true)
+    expect(PROVINCIAL_HOTLINE.provenance.source).toBe(Cite.quality)
+    expect(KNOWN_HOTLINES).toEqual([PROVINCIAL_HOTLINE])
+    expect(Schema.is(Hotline)(PROVINCIAL_HOTLINE)).toBe(true)
+  })
+
+  it("shows a region's own hotline when on file, else the province's", () => {
+    const onFile = [PROVINCIAL_HOTLINE, SUZHOU]
+    expect(hotlinesFor("320500", onFile)).toEqual([SUZHOU])
+    expect(hotlinesFor("320505", onFile)).toEqual([PROVINCIAL_HOTLINE])
+    expect(hotlinesFor("320100", onFile)).toEqual([PROVINCIAL_HOTLINE])
+    expect(hotlinesFor("320100")).toEqual([PROVINCIAL_HOTLINE])
+    expect(hotlinesFor("320000")).toEqual([PROVINCIAL_HOTLINE])
+    expect(hotlinesFor("320100", [SUZHOU])).toEqual([PROVINCIAL_HOTLINE])
+  })
+
+  it("reports a city or district bureau without a published hotline", () => {
+    expect(hotlinePublished("320500", [PROVINCIAL_HOTLINE, SUZHOU]).outcome).toBe("allowed")
+    const d = hotlinePublished("320100")
+    expect(d.outcome).toBe("refused")
+    expect(d.failures.map((f) => [f.code, f.field, f.required, f.citation])).toEqual([
+      ["HotlineNotPublished", "hotlines", "320100", Cite.quality]
+    ])
+    expect(d.failures[0]?.message).toContain("南京市人力资源社会保障局")
+    expect(d.failures[0]?.message).toContain("025-83271773")
+  })
+
+  it("refuses a hotline record with a malformed number or no source", () => {
+    expect(Schema.is(Hotline)({ ...SUZHOU, phone: "12345678" })).toBe(false)
+    expect(Schema.is(Hotline)({ ...SUZHOU, provenance: { ...SUZHOU.provenance, source: "" } })).toBe(false)
+  })
+})

@@ -1,0 +1,81 @@
+/**
+ * Reporting hotlines for certificate issuance (54号·五 "各设区市、区（县）人力资源社会保障局要…主动向社会公布职业证书
+ * 发放监督举报电话"). Only the province's number is known (025-83271773, stated in the notice); the cities' and
+ * districts' numbers are data entered with their provenance, never invented here.
+ */
+import { Schema } from "effect"
+import { JIANGSU, type RegionCode, regionOf } from "../codes/Region.js"
+import { RegionCode as RegionCodeSchema } from "../codes/RegionSchema.js"
+import { Cite } from "../rule/Citation.js"
+import { type Decision, type Verdict, verdict } from "../rule/Decision.js"
+import { LocalDate } from "../time/LocalDateSchema.js"
+import { PhoneNumber } from "./PhoneNumberSchema.js"
+
+export const HotlineProvenance = Schema.Struct({
+  /** The document or page the number was taken from. */
+  source: Schema.String.pipe(Schema.minLength(1, { message: () => "应载明电话号码的来源" })),
+  note: Schema.String,
+  /** true when read from an official publication. */
+  confirmed: Schema.Boolean,
+  recordedOn: LocalDate
+})
+export type HotlineProvenance = typeof HotlineProvenance.Type
+
+export const Hotline = Schema.Struct({
+  regionCode: RegionCodeSchema,
+  phone: PhoneNumber,
+  provenance: HotlineProvenance
+}).annotations({ identifier: "Hotline" })
+export type Hotline = typeof Hotline.Type
+
+/** 省人力资源社会保障厅职业证书发放监督举报电话 (54号·五, CONFIRMED). */
+export const PROVINCIAL_HOTLINE: Hotline = {
+  regionCode: JIANGSU,
+  phone: "025-83271773",
+  provenance: {
+    source: Cite.quality,
+    note: "苏人社办函〔2022〕54号原文：省人力资源社会保障厅职业证书发放监督举报电话：025-83271773",
+    confirmed: true,
+    recordedOn: "2022-04-08"
+  }
+}
+
+/** The hotlines on file by default: the province's only. */
+export const KNOWN_HOTLINES: ReadonlyArray<Hotline> = [PROVINCIAL_HOTLINE]
+
+/** The hotlines to show for `regionCode`: its own if on file, else the province's. */
+export const hotlinesFor = (
+  regionCode: RegionCode,
+  hotlines: ReadonlyArray<Hotline> = KNOWN_HOTLINES
+): ReadonlyArray<Hotline> => {
+  const own = hotlines.filter((h) => h.regionCode === regionCode)
+  if (own.length > 0) return own
+  const province = hotlines.filter((h) => h.regionCode === JIANGSU)
+  return province.length > 0 ? province : [PROVINCIAL_HOTLINE]
+}
+
+export const HOTLINE_RULE = "quality.hotline-published"
+
+/** Whether a city or district bureau has its own hotline on file, as the notice requires of it. */
+export const hotlinePublished = (
+  regionCode: RegionCode,
+  hotlines: ReadonlyArray<Hotline> = KNOWN_HOTLINES
+): Decision<Verdict> => {
+  if (hotlines.some((h) => h.regionCode === regionCode)) return verdict(HOTLINE_RULE, [Cite.quality], [])
+  const name = regionOf(regionCode)?.name ?? regionCode
+  return verdict(
+    HOTLINE_RULE,
+    [Cite.quality],
+    [
+      {
+        code: "HotlineNotPublished",
+        rule: HOTLINE_RULE,
+        field: "hotlines",
+        message: `${name}人力资源社会保障局的职业证书发放监督举报电话未登记；公众暂按省厅举报电话 ${PROVINCIAL_HOTLINE.phone} 举报`,
+        seen: null,
+        required: regionCode,
+        citation: Cite.quality
+      }
+    ]
+  )
+}

@@ -1,0 +1,83 @@
+/**
+ * A record of the quality special assessment of one institution for one half-year (54号·五 "一年两次技能人才评价
+ * 质量专项评估"): who assessed (the provincial appraisal centre — domain.md §4 — or a bureau), when, the result
+ * (合格 / 限期整改 / 不合格) and the findings.
+ */
+import { Schema } from "effect"
+import { RegionCode } from "../codes/RegionSchema.js"
+import { NOTICE_EFFECTIVE_FROM } from "../time/InForce.js"
+import { LocalDate } from "../time/LocalDateSchema.js"
+import { periodStart } from "./AssessmentPeriod.js"
+import { AssessmentPeriod } from "./AssessmentPeriodSchema.js"
+
+export const AssessmentResult = Schema.Literal(
+  "qualified",
+  "rectification_required",
+  "unqualified"
+).annotations({
+  identifier: "AssessmentResult",
+  description: "评估结论：qualified 合格；rectification_required 限期整改；unqualified 不合格",
+  message: () => ({
+    message: "评估结论应为 qualified（合格）、rectification_required（限期整改）或 unqualified（不合格）",
+    override: true
+  })
+})
+export type AssessmentResult = typeof AssessmentResult.Type
+
+export const ASSESSMENT_RESULT_NAMES: Record<AssessmentResult, string> = {
+  qualified: "合格",
+  rectification_required: "限期整改",
+  unqualified: "不合格"
+}
+
+const text = (label: string) =>
+  Schema.String.annotations({ message: () => `${label}应为文本` }).pipe(
+    Schema.filter((s) => s.trim().length > 0 || `${label}不能为空`)
+  )
+
+const required = <S extends Schema.Schema.AnyNoContext>(schema: S, label: string) =>
+  Schema.propertySignature(schema).annotations({ missingMessage: () => `缺少${label}` })
+
+/** 省职业技能鉴定中心 (domain.md §4 "quality assessments"). */
+export const ProvincialAppraisalCentre = Schema.TaggedStruct("provincial_appraisal_centre", {
+  name: required(text("评估单位名称"), "评估单位名称")
+})
+
+/** A 人力资源社会保障 bureau of the province, a city or a district. */
+export const Bureau = Schema.TaggedStruct("bureau", {
+  level: required(Schema.Literal("province", "city", "district"), "评估单位层级"),
+  regionCode: required(RegionCode, "评估单位行政区划代码"),
+  name: required(text("评估单位名称"), "评估单位名称")
+})
+
+export const Assessor = Schema.Union(ProvincialAppraisalCentre, Bureau).annotations({
+  identifier: "Assessor"
+})
+export type Assessor = typeof Assessor.Type
+
+export const QualityAssessment = Schema.Struct({
+  institutionId: required(text("机构编号"), "机构编号"),
+  period: required(AssessmentPeriod, "评估期间"),
+  assessedOn: required(LocalDate, "评估日期"),
+  assessor: required(Assessor, "评估单位"),
+  result: required(AssessmentResult, "评估结论"),
+  /** What was found; required unless the result is 合格. */
+  findings: required(Schema.String, "评估发现")
+})
+  .pipe(
+    Schema.filter((a) => {
+      if (a.assessedOn < periodStart(a.period) || a.assessedOn < NOTICE_EFFECTIVE_FROM)
+        return {
+          path: ["assessedOn"],
+          message: `评估日期 ${a.assessedOn} 早于评估期间 ${a.period} 的开始日期或通知施行日期 ${NOTICE_EFFECTIVE_FROM}`
+        }
+      if (a.result !== "qualified" && a.findings.trim().length === 0)
+        return {
+          path: ["findings"],
+          message: `评估结论为“${ASSESSMENT_RESULT_NAMES[a.result]}”时应写明评估发现的问题`
+        }
+      return true
+    })
+  )
+  .annotations({ identifier: "QualityAssessment" })
+export type QualityAssessment = typeof QualityAssessment.Type

@@ -1,0 +1,9 @@
+/** Today's calendar date in Beijing (UTC+8): the notice's dates are Beijing calendar days. From Effect's clock. */
+import { DateTime, Effect } from "effect"
+import type { LocalDate } from "./LocalDate.js"
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
+
+export const todayInBeijing: Effect.Effect<LocalDate> = Effect.map(DateTime.now, (now) =>
+  DateTime.formatIsoDate(DateTime.setZoneOffset(now, BEIJING_OFFSET_MS))
+)
