@@ -20,7 +20,9 @@ const all = files(src)
 const code = all.filter((f) => !f.endsWith(".test.ts")).map((f) => readFileSync(f, "utf8"))
 const tests = all.filter((f) => f.endsWith(".test.ts")).map((f) => readFileSync(f, "utf8"))
 
-const clauseRows = [...readFileSync(domainMd, "utf8").matchAll(/^\| (54号·\S+) /gm)].map((m) => m[1] as string)
+const clauseRows = [...readFileSync(domainMd, "utf8").matchAll(/^\| (54号·\S+) /gm)].map(
+  (m) => m[1] as string
+)
 const keyOf = (clause: string) => Object.entries(Cite).find(([, v]) => v === clause)?.[0]
 
 /** A test title (describe/it/test) that contains the clause. */
@@ -39,6 +41,9 @@ describe("clause coverage of domain.md §1", () => {
     expect(key, `Cite has no entry for ${clause}`).toBeDefined()
     const citing = code.filter((text) => text.includes(`Cite.${key}`) || text.includes(`"${clause}"`))
     expect(citing.length, `no module cites ${clause}`).toBeGreaterThan(1)
-    expect(tests.filter((text) => titled(text, clause)).length, `no test is named after ${clause}`).toBeGreaterThan(0)
+    expect(
+      tests.filter((text) => titled(text, clause)).length,
+      `no test is named after ${clause}`
+    ).toBeGreaterThan(0)
   })
 })

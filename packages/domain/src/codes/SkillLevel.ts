@@ -19,8 +19,10 @@ export const gradeName = (level: SkillLevel): string => GRADE_NAMES[level]
 /** "初级工" … "高级技师" */
 export const titleName = (level: SkillLevel): string => TITLE_NAMES[level]
 
+const LEVEL_NAMES = ["", "一级/高级技师", "二级/技师", "三级/高级工", "四级/中级工", "五级/初级工"] as const
+
 /** "五级/初级工" — the form printed on certificates and used in messages. */
-export const levelName = (level: SkillLevel): string => `${GRADE_NAMES[level]}/${TITLE_NAMES[level]}`
+export const levelName = (level: SkillLevel): string => LEVEL_NAMES[level]
 
 /** The next level up (5 → 4 … 2 → 1); undefined above 一级. */
 export const nextLevelUp = (level: SkillLevel): SkillLevel | undefined =>

@@ -12,7 +12,7 @@ export const SchoolKind = Schema.Literal(
   "junior_college",
   "bachelor",
   "master"
-)
+).annotations({ identifier: "SchoolKind", description: "毕业院校类别（申报条件中的院校路径）" })
 
 export const SchoolRequirement = Schema.Struct({
   kinds: Schema.Array(SchoolKind),

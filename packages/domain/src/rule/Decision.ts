@@ -71,7 +71,7 @@ export const decision = <O extends string>(
   provisional: extra?.provisional ?? none
 })
 
-/** allowed when no condition failed, refused otherwise. */
+/** allowed when no condition failed, refused otherwise. Builds the object directly: rules call it on hot paths. */
 export const verdict = (
   rule: string,
   citations: ReadonlyArray<Citation>,
@@ -80,7 +80,13 @@ export const verdict = (
     readonly ruleVersions?: ReadonlyArray<RuleVersionRef>
     readonly provisional?: ReadonlyArray<ProvisionalNote>
   }
-): Decision<Verdict> =>
-  decision(failures.length === 0 ? "allowed" : "refused", rule, citations, { ...extra, failures })
+): Decision<Verdict> => ({
+  outcome: failures.length === 0 ? "allowed" : "refused",
+  rule,
+  failures,
+  citations,
+  ruleVersions: extra?.ruleVersions ?? none,
+  provisional: extra?.provisional ?? none
+})
 
 export const isAllowed = (d: Decision): boolean => d.outcome === "allowed"

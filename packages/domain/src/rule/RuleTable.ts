@@ -27,11 +27,11 @@ export interface RuleTable<Row> {
 }
 
 /** The version in force on `date`: the latest whose effectiveFrom ≤ date (ties: the one listed last). */
-export const versionOn = <Row>(
-  versions: ReadonlyArray<RuleTable<Row>>,
+export const versionOn = <T extends RuleTable<unknown>>(
+  versions: ReadonlyArray<T>,
   date: LocalDate
-): RuleTable<Row> | undefined => {
-  let best: RuleTable<Row> | undefined
+): T | undefined => {
+  let best: T | undefined
   for (const v of versions) {
     if (v.effectiveFrom <= date && (best === undefined || v.effectiveFrom >= best.effectiveFrom)) best = v
   }

@@ -8,7 +8,10 @@ export const Provenance = Schema.Struct({
   publishedBy: Schema.String
 })
 
-export const RuleTable = <Row extends Schema.Schema.Any>(table: string, row: Row) =>
+export const RuleTable = <const Table extends string, Row extends Schema.Schema.Any>(
+  table: Table,
+  row: Row
+) =>
   Schema.Struct({
     table: Schema.Literal(table),
     version: Schema.String.pipe(Schema.minLength(1)),
