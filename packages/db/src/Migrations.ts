@@ -6,10 +6,24 @@ import * as Migrator from "@effect/sql/Migrator"
 import { Effect } from "effect"
 import m0001 from "./migrations/0001_create_certificates.js"
 import m0002 from "./migrations/0002_create_audit_trail.js"
+import m0003 from "./migrations/0003_create_catalogue.js"
+import m0004 from "./migrations/0004_create_institutions.js"
+import m0005 from "./migrations/0005_create_organisations.js"
+import m0006 from "./migrations/0006_create_competitions.js"
+import m0007 from "./migrations/0007_create_evaluation_batches.js"
+import m0008 from "./migrations/0008_create_quality_records.js"
+import m0009 from "./migrations/0009_create_rule_tables.js"
 
 const loader = Migrator.fromRecord({
   "0001_create_certificates": m0001,
-  "0002_create_audit_trail": m0002
+  "0002_create_audit_trail": m0002,
+  "0003_create_catalogue": m0003,
+  "0004_create_institutions": m0004,
+  "0005_create_organisations": m0005,
+  "0006_create_competitions": m0006,
+  "0007_create_evaluation_batches": m0007,
+  "0008_create_quality_records": m0008,
+  "0009_create_rule_tables": m0009
 })
 
 export const Migrations = {
