@@ -26,6 +26,11 @@ export class SqliteDatabase extends Context.Tag("@jineng/db/SqliteDatabase")<
     readonly filename: string
     /** Runs `f` with the raw connection, outside any other fiber's transaction. */
     readonly use: <A>(f: (db: Sqlite.Database) => A) => Effect.Effect<A>
+    /**
+     * Runs `f` with a read-only connection that sees committed data only, without waiting for writers: the
+     * public lookup path. For ":memory:" (one connection only) it is `use`.
+     */
+    readonly read: <A>(f: (db: Sqlite.Database) => A) => Effect.Effect<A>
     /** Like `use`, inside BEGIN IMMEDIATE … COMMIT (ROLLBACK when `f` throws). Throws are defects. */
     readonly transaction: <A>(f: (db: Sqlite.Database) => A) => Effect.Effect<A>
   }
@@ -134,7 +139,20 @@ const make = (options: SqliteOptions) =>
           throw error
         }
       })
+    const reader =
+      options.filename === ":memory:"
+        ? undefined
+        : yield* Effect.acquireRelease(
+            Effect.sync(() => {
+              const r = new Sqlite(options.filename, { readonly: true, fileMustExist: true })
+              r.pragma("query_only = ON")
+              return r
+            }),
+            (r) => Effect.sync(() => r.close())
+          )
+    const read = <A>(f: (db: Sqlite.Database) => A) =>
+      reader === undefined ? use(f) : Effect.sync(() => f(reader))
     return Context.make(Client.SqlClient, client).pipe(
-      Context.add(SqliteDatabase, { filename: options.filename, use, transaction })
+      Context.add(SqliteDatabase, { filename: options.filename, use, read, transaction })
     )
   })

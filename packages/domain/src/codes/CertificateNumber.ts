@@ -68,8 +68,6 @@ export const parseCertificateNumber = (s: string): CertificateNumberParts | unde
 export const formatCertificateNumber = (p: CertificateNumberParts): CertificateNumber =>
   `${p.type}${p.institutionCode}${p.province}${p.siteSerial}${p.year}${p.level}${p.serial}`
 
-const pad = (n: number, width: number): string => String(n).padStart(width, "0")
-
 /** What an institution contributes to its numbers (parts 1–4 are assigned by HRSS departments). */
 export interface NumberingPrefix {
   readonly type: InstitutionTypeCode
@@ -78,14 +76,19 @@ export interface NumberingPrefix {
   readonly siteSerial: string
 }
 
-/** The number of the `serial`-th certificate (1-based) issued at `level` in `issueYear` under `prefix`. */
+/**
+ * The number of the `serial`-th certificate (1-based) issued at `level` in `issueYear` under `prefix`. String
+ * concatenation only: it runs once per issued certificate.
+ */
 export const deriveCertificateNumber = (
   prefix: NumberingPrefix,
   issueYear: number,
   level: SkillLevel,
   serial: number
-): CertificateNumber =>
-  formatCertificateNumber({ ...prefix, year: pad(issueYear % 100, 2), level, serial: pad(serial, 6) })
+): CertificateNumber => {
+  const yy = issueYear % 100
+  return `${prefix.type}${prefix.institutionCode}${prefix.province}${prefix.siteSerial}${yy < 10 ? "0" : ""}${yy}${level}${`00000${serial}`.slice(-6)}`
+}
 
 export const MAX_SERIAL = 999_999
 

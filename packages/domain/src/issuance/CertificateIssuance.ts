@@ -13,6 +13,7 @@ import { InstitutionRepository } from "../institution/InstitutionRepository.js"
 import { lookupOf, nameOn } from "../occupation/OccupationCatalogue.js"
 import type { OccupationFile } from "../occupation/StandardRepository.js"
 import { StandardRepository } from "../occupation/StandardRepository.js"
+import type { VerdictDecision } from "../rule/Decision.js"
 import type { CertificateFace } from "./CertificateFace.js"
 import { issuanceAuthority } from "./IssuanceAuthority.js"
 import { BatchIdConflict, BatchRefused, EmptyBatch, type RefusedRow } from "./IssuanceErrors.js"
@@ -57,38 +58,57 @@ const make = Effect.gen(function* () {
     }
 
     const face = request.face ?? faceOf(institution)
+    const issuer = {
+      institutionId: institution.id,
+      name: institution.name,
+      regionCode: institution.region,
+      signatory: institution.responsiblePerson.name,
+      sealId: institution.seal.id
+    }
     const files = new Map<string, OccupationFile>()
+    // The authority check looks at the candidate's employer, occupation, 工种 and level only (never at the
+    // holder): candidates alike in those share one decision, which keeps a 100,000-row batch fast.
+    const decisions = new Map<string, { readonly decision: VerdictDecision; readonly name: string }>()
     const refused: Array<RefusedRow> = []
     const drafts: Array<CertificateDraft> = []
     for (let index = 0; index < request.candidates.length; index++) {
       const candidate = request.candidates[index]
       if (candidate === undefined) continue
-      let file = files.get(candidate.occupationCode)
-      if (file === undefined) {
-        file = yield* standards.forOccupation(candidate.occupationCode)
-        files.set(candidate.occupationCode, file)
-      }
-      const decision = issuanceAuthority({
-        issuedOn: request.issuedOn,
-        evaluationRegion: request.evaluationRegion,
-        institution,
-        catalogue: lookupOf(file.entry === undefined ? [] : [file.entry]),
-        basis: file.basis,
-        candidate,
-        face
-      })
-      if (decision.outcome !== "allowed") {
-        refused.push({ index, decision })
-        continue
+      const key = `${candidate.employerUscc ?? ""}|${candidate.occupationCode}|${candidate.workType ?? ""}|${candidate.level}`
+      let checked = decisions.get(key)
+      if (checked === undefined) {
+        let file = files.get(candidate.occupationCode)
+        if (file === undefined) {
+          file = yield* standards.forOccupation(candidate.occupationCode)
+          files.set(candidate.occupationCode, file)
+        }
+        const decision = issuanceAuthority({
+          issuedOn: request.issuedOn,
+          evaluationRegion: request.evaluationRegion,
+          institution,
+          catalogue: lookupOf(file.entry === undefined ? [] : [file.entry]),
+          basis: file.basis,
+          candidate,
+          face
+        })
+        if (
+          decision.outcome === "allowed" &&
+          (institution.numberingPrefix === undefined || file.entry === undefined)
+        ) {
+          // issuanceAuthority allows neither a missing prefix nor an occupation outside the catalogue.
+          return yield* Effect.dieMessage(
+            "issuanceAuthority allowed a row without numbering prefix or catalogue entry"
+          )
+        }
+        checked = { decision, name: file.entry === undefined ? "" : nameOn(file.entry, request.issuedOn) }
+        decisions.set(key, checked)
       }
       const prefix = institution.numberingPrefix
-      if (prefix === undefined || file.entry === undefined) {
-        // issuanceAuthority allows neither a missing prefix nor an occupation outside the catalogue.
-        return yield* Effect.dieMessage(
-          "issuanceAuthority allowed a row without numbering prefix or catalogue entry"
-        )
+      if (checked.decision.outcome !== "allowed" || prefix === undefined) {
+        refused.push({ index, decision: checked.decision })
+        continue
       }
-      const name = nameOn(file.entry, request.issuedOn)
+      const name = checked.name
       drafts.push({
         prefix,
         certificate: {
@@ -99,13 +119,7 @@ const make = Effect.gen(function* () {
               ? { code: candidate.occupationCode, name }
               : { code: candidate.occupationCode, name, workType: candidate.workType },
           level: candidate.level,
-          issuer: {
-            institutionId: institution.id,
-            name: institution.name,
-            regionCode: institution.region,
-            signatory: institution.responsiblePerson.name,
-            sealId: institution.seal.id
-          },
+          issuer,
           issuedOn: request.issuedOn,
           batchId: request.batchId
         }

@@ -1,0 +1,211 @@
+/**
+ * Registry benchmark (issue #3). In one run on one machine, figures and ratios:
+ *  (a) raw better-sqlite3: insert N certificate rows in one transaction (prepared statement, same schema);
+ *  (b) the store: issue the same N certificates through CertificateIssuance with every domain check → b/a;
+ *  (c) lookups by certificate number through the repository on a large file (raw prepared statement as baseline);
+ * and the same on PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
+ * Env: BENCH_N (default 100000), BENCH_LOOKUP_ROWS (default 10000000), BENCH_DIR (default .bench/).
+ * Run: `pnpm --filter @jineng/db bench`.
+ */
+import { mkdirSync, rmSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { CertificateRepository } from "@jineng/domain/certificate/CertificateRepository"
+import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRepository"
+import { CertificateIssuance } from "@jineng/domain/issuance/CertificateIssuance"
+import { StandardRepository } from "@jineng/domain/occupation/StandardRepository"
+import Sqlite from "better-sqlite3"
+import { Effect, Layer, Option } from "effect"
+import { CERTIFICATE_COLUMNS, toRow } from "../src/certificate/CertificateRow.js"
+import { SqlCertificateRepository } from "../src/certificate/SqlCertificateRepository.js"
+import * as Database from "../src/Database.js"
+import { bank, batchRequest, institution, standard, TURNER } from "./fixtures.js"
+
+const N = Number(process.env.BENCH_N ?? 100_000)
+const LOOKUP_ROWS = Number(process.env.BENCH_LOOKUP_ROWS ?? 10_000_000)
+const DIR = process.env.BENCH_DIR ?? ".bench"
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US")
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
+
+const otherPorts = Layer.mergeAll(
+  InstitutionRepository.layerTest([institution]),
+  StandardRepository.layerTest({ occupations: [TURNER], standards: [standard], questionBanks: [bank] })
+)
+
+const migrate = (filename: string) =>
+  Effect.runPromise(Effect.provide(Effect.void, Database.layer({ _tag: "sqlite", filename })))
+
+const openRaw = (filename: string) => {
+  const db = new Sqlite(filename)
+  db.pragma("journal_mode = WAL")
+  db.pragma("synchronous = NORMAL")
+  return db
+}
+
+const insertSql = `INSERT INTO certificates (${CERTIFICATE_COLUMNS.join(", ")}) VALUES (${CERTIFICATE_COLUMNS.map(() => "?").join(", ")})`
+
+/** The rows the store would write for the benchmark batch, built outside the timed section of (a). */
+const sampleRows = async (n: number, batchId: string) => {
+  const result = await Effect.runPromise(
+    Effect.flatMap(CertificateIssuance, (issuance) => issuance.issueBatch(batchRequest(batchId, n))).pipe(
+      Effect.provide(
+        CertificateIssuance.layer.pipe(
+          Layer.provide(Layer.mergeAll(CertificateRepository.layerTest(), otherPorts))
+        )
+      )
+    )
+  )
+  return result.certificates.map((c) => CERTIFICATE_COLUMNS.map((k) => toRow(c)[k]))
+}
+
+const rawInsert = async (filename: string, n: number) => {
+  await migrate(filename)
+  const rows = await sampleRows(n, "bench-raw")
+  const db = openRaw(filename)
+  db.prepare("INSERT INTO certificate_batches (batch_id, certificate_count, issued_at) VALUES (?, ?, ?)").run(
+    "bench-raw",
+    n,
+    new Date().toISOString()
+  )
+  const insert = db.prepare(insertSql)
+  const start = process.hrtime.bigint()
+  db.transaction(() => {
+    for (const r of rows) insert.run(...r)
+  })()
+  const s = seconds(start)
+  db.close()
+  return s
+}
+
+const storeIssue = async (target: Database.DatabaseTarget, n: number) => {
+  const layer = CertificateIssuance.layer.pipe(
+    Layer.provideMerge(Layer.mergeAll(SqlCertificateRepository.layer, otherPorts)),
+    Layer.provideMerge(Database.layer(target))
+  )
+  return Effect.runPromise(
+    Effect.gen(function* () {
+      const issuance = yield* CertificateIssuance
+      const request = batchRequest("bench-store", n)
+      const start = process.hrtime.bigint()
+      const issued = yield* issuance.issueBatch(request)
+      const s = seconds(start)
+      if (issued.certificates.length !== n) throw new Error("not all certificates were issued")
+      return s
+    }).pipe(Effect.provide(layer), Effect.scoped)
+  )
+}
+
+const buildLookupFile = async (filename: string, rows: number) => {
+  try {
+    const db = new Sqlite(filename, { readonly: true })
+    const count = (db.prepare("SELECT count(*) AS n FROM certificates").get() as { n: number }).n
+    db.close()
+    if (count === rows) return
+  } catch {}
+  rmSync(filename, { force: true })
+  rmSync(`${filename}-wal`, { force: true })
+  rmSync(`${filename}-shm`, { force: true })
+  await migrate(filename)
+  const template = (await sampleRows(1000, "template")).map((r) => r.slice())
+  const db = openRaw(filename)
+  const insert = db.prepare(insertSql)
+  const start = process.hrtime.bigint()
+  const perBatch = 100_000
+  for (let b = 0; b * perBatch < rows; b++) {
+    const batchId = `lookup-${b}`
+    db.transaction(() => {
+      db.prepare(
+        "INSERT INTO certificate_batches (batch_id, certificate_count, issued_at) VALUES (?, ?, ?)"
+      ).run(batchId, perBatch, "2025-06-30T00:00:00Z")
+      for (let i = 0; i < perBatch && b * perBatch + i < rows; i++) {
+        const k = b * perBatch + i
+        const row = template[k % template.length] as Array<unknown>
+        row[0] = `S000032${String(1 + (Math.floor(k / 999_999) % 999_999)).padStart(6, "0")}25${(k % 5) + 1}${String((k % 999_999) + 1).padStart(6, "0")}`
+        row[15] = batchId
+        insert.run(...row)
+      }
+    })()
+    if (b % 10 === 9) console.log(`  … ${fmt((b + 1) * perBatch)} rows (${seconds(start).toFixed(0)} s)`)
+  }
+  db.close()
+}
+
+const lookupNumbers = (filename: string, count: number): Array<string> => {
+  const db = new Sqlite(filename, { readonly: true })
+  const max = (db.prepare("SELECT max(rowid) AS m FROM certificates").get() as { m: number }).m
+  const pick = db.prepare("SELECT number FROM certificates WHERE rowid = ?")
+  const out: Array<string> = []
+  let seed = 42
+  for (let i = 0; i < count; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    const row = pick.get(1 + (seed % max)) as { number: string } | undefined
+    // one in ten looked-up numbers does not exist, as with real public lookups
+    out.push(
+      i % 10 === 9 || row === undefined
+        ? `S000032999999251${String(i).padStart(6, "0").slice(-6)}`
+        : row.number
+    )
+  }
+  db.close()
+  return out
+}
+
+const main = async () => {
+  mkdirSync(DIR, { recursive: true })
+  console.log(`node ${process.version}; N = ${fmt(N)}; lookup file rows = ${fmt(LOOKUP_ROWS)}`)
+
+  const rawFile = join(DIR, "raw.sqlite")
+  const storeFile = join(DIR, "store.sqlite")
+  for (const f of [rawFile, storeFile]) for (const s of ["", "-wal", "-shm"]) rmSync(f + s, { force: true })
+  const a = await rawInsert(rawFile, N)
+  const b = await storeIssue({ _tag: "sqlite", filename: storeFile }, N)
+  console.log(
+    `SQLite (a) raw better-sqlite3 insert      ${fmt(N / a).padStart(10)} rows/s  (${a.toFixed(2)} s)`
+  )
+  console.log(
+    `SQLite (b) issue through the store        ${fmt(N / b).padStart(10)} rows/s  (${b.toFixed(2)} s, every domain check)`
+  )
+  console.log(`SQLite b/a = ${(a / b).toFixed(2)}  (target ≥ 0.5)`)
+
+  const lookupFile = join(DIR, `lookup-${LOOKUP_ROWS}.sqlite`)
+  console.log(`building/reusing ${lookupFile} …`)
+  await buildLookupFile(lookupFile, LOOKUP_ROWS)
+  console.log(`lookup file: ${(statSync(lookupFile).size / 2 ** 30).toFixed(2)} GiB`)
+  const numbers = lookupNumbers(lookupFile, 200_000)
+
+  const raw = new Sqlite(lookupFile, { readonly: true })
+  const get = raw.prepare("SELECT * FROM certificates WHERE number = ?")
+  let found = 0
+  let start = process.hrtime.bigint()
+  for (const n of numbers) if (get.get(n) !== undefined) found++
+  const rawLookup = numbers.length / seconds(start)
+  raw.close()
+
+  const repoLookup = await Effect.runPromise(
+    Effect.gen(function* () {
+      const repo = yield* CertificateRepository
+      let hits = 0
+      for (const n of numbers.slice(0, 20_000)) if (Option.isSome(yield* repo.findByNumber(n))) hits++ // warm-up
+      start = process.hrtime.bigint()
+      for (const n of numbers) if (Option.isSome(yield* repo.findByNumber(n))) hits++
+      return { rate: numbers.length / seconds(start), hits }
+    }).pipe(
+      Effect.provide(
+        SqlCertificateRepository.layer.pipe(
+          Layer.provide(Database.layer({ _tag: "sqlite", filename: lookupFile }))
+        )
+      ),
+      Effect.scoped
+    )
+  )
+  console.log(
+    `SQLite (c) raw prepared lookup            ${fmt(rawLookup).padStart(10)} /s  (${fmt(found)} found of ${fmt(numbers.length)})`
+  )
+  console.log(
+    `SQLite (c) lookup through the repository  ${fmt(repoLookup.rate).padStart(10)} /s  ratio ${(repoLookup.rate / rawLookup).toFixed(2)}  (target ≥ 100,000/s)`
+  )
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exitCode = 1
+})
