@@ -14,10 +14,12 @@ import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRep
 import { CertificateIssuance } from "@jineng/domain/issuance/CertificateIssuance"
 import { StandardRepository } from "@jineng/domain/occupation/StandardRepository"
 import Sqlite from "better-sqlite3"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Exit, Layer, Option, Redacted, Scope } from "effect"
+import pg from "pg"
 import { CERTIFICATE_COLUMNS, toRow } from "../src/certificate/CertificateRow.js"
 import { SqlCertificateRepository } from "../src/certificate/SqlCertificateRepository.js"
 import * as Database from "../src/Database.js"
+import { freshPgUrl } from "../test/TestDatabases.js"
 import { bank, batchRequest, institution, standard, TURNER } from "./fixtures.js"
 
 const N = Number(process.env.BENCH_N ?? 100_000)
@@ -149,6 +151,82 @@ const lookupNumbers = (filename: string, count: number): Array<string> => {
   return out
 }
 
+/** The same measurements on PostgreSQL, in a fresh database on the server at `baseUrl`. */
+const postgres = async (baseUrl: string) => {
+  const scope = Effect.runSync(Scope.make())
+  try {
+    const { url } = await Effect.runPromise(Scope.extend(freshPgUrl(baseUrl), scope))
+    const target: Database.DatabaseTarget = { _tag: "pg", url: Redacted.make(url) }
+    await Effect.runPromise(Effect.provide(Effect.void, Database.layer(target)))
+    const rows = await sampleRows(N, "bench-raw")
+    const client = new pg.Client({ connectionString: url })
+    client.on("error", () => {}) // the database is dropped with FORCE at the end
+    await client.connect()
+    const width = CERTIFICATE_COLUMNS.length
+    const chunk = 500
+    const statement = (n: number) =>
+      `INSERT INTO certificates (${CERTIFICATE_COLUMNS.join(", ")}) VALUES ${Array.from(
+        { length: n },
+        (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`
+      ).join(", ")}`
+    const full = statement(chunk)
+    let start = process.hrtime.bigint()
+    await client.query("BEGIN")
+    await client.query(
+      "INSERT INTO certificate_batches (batch_id, certificate_count, issued_at) VALUES ($1, $2, $3)",
+      ["bench-raw", N, new Date().toISOString()]
+    )
+    for (let i = 0; i < rows.length; i += chunk) {
+      const part = rows.slice(i, i + chunk)
+      await client.query(part.length === chunk ? full : statement(part.length), part.flat())
+    }
+    await client.query("COMMIT")
+    const a = seconds(start)
+    // the store issues the same numbers: a database of its own
+    const store = await Effect.runPromise(Scope.extend(freshPgUrl(baseUrl), scope))
+    const b = await storeIssue({ _tag: "pg", url: Redacted.make(store.url) }, N)
+    console.log(
+      `PostgreSQL (a) raw pg multi-row insert    ${fmt(N / a).padStart(10)} rows/s  (${a.toFixed(2)} s)`
+    )
+    console.log(
+      `PostgreSQL (b) issue through the store    ${fmt(N / b).padStart(10)} rows/s  (${b.toFixed(2)} s, every domain check)`
+    )
+    console.log(`PostgreSQL b/a = ${(a / b).toFixed(2)}  (target ≥ 0.5)`)
+
+    const numbers = (
+      await client.query("SELECT number FROM certificates ORDER BY random() LIMIT 20000")
+    ).rows.map((r: { number: string }) => r.number)
+    start = process.hrtime.bigint()
+    for (const n of numbers)
+      await client.query({
+        name: "lookup",
+        text: "SELECT * FROM certificates WHERE number = $1",
+        values: [n]
+      })
+    const rawLookup = numbers.length / seconds(start)
+    await client.end()
+    const repoLookup = await Effect.runPromise(
+      Effect.gen(function* () {
+        const repo = yield* CertificateRepository
+        const t = process.hrtime.bigint()
+        for (const n of numbers) yield* repo.findByNumber(n)
+        return numbers.length / seconds(t)
+      }).pipe(
+        Effect.provide(SqlCertificateRepository.layer.pipe(Layer.provide(Database.layer(target)))),
+        Effect.scoped
+      )
+    )
+    console.log(
+      `PostgreSQL (c) raw pg prepared lookup     ${fmt(rawLookup).padStart(10)} /s  (one connection, sequential)`
+    )
+    console.log(
+      `PostgreSQL (c) lookup through repository  ${fmt(repoLookup).padStart(10)} /s  ratio ${(repoLookup / rawLookup).toFixed(2)}`
+    )
+  } finally {
+    await Effect.runPromise(Scope.close(scope, Exit.void))
+  }
+}
+
 const main = async () => {
   mkdirSync(DIR, { recursive: true })
   console.log(`node ${process.version}; N = ${fmt(N)}; lookup file rows = ${fmt(LOOKUP_ROWS)}`)
@@ -205,7 +283,14 @@ const main = async () => {
   )
 }
 
-main().catch((error) => {
+const mainWithPg = async () => {
+  await main()
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
+  if (pgUrl === undefined) console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)")
+  else await postgres(pgUrl)
+}
+
+mainWithPg().catch((error) => {
   console.error(error)
   process.exitCode = 1
 })

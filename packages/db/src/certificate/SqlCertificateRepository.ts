@@ -20,6 +20,8 @@ import { CERTIFICATE_COLUMNS, type CertificateRow, fromRow, toRow } from "./Cert
 
 const CHUNK = 500
 
+const VALID = { _tag: "valid" } as const
+
 const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
   const out: Array<ReadonlyArray<A>> = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
@@ -151,10 +153,15 @@ export const make = Effect.gen(function* () {
         next.set(key, serial + 1)
         const c = draft.certificate
         return {
-          ...c,
-          batchId,
           number: deriveCertificateNumber(draft.prefix, Number(c.issuedOn.slice(0, 4)), c.level, serial),
-          status: { _tag: "valid" }
+          kind: c.kind,
+          holder: c.holder,
+          occupation: c.occupation,
+          level: c.level,
+          issuer: c.issuer,
+          issuedOn: c.issuedOn,
+          batchId,
+          status: VALID
         } as Certificate
       })
       yield* insertCertificates(certificates)
