@@ -59,11 +59,14 @@ export const bank = Schema.decodeUnknownSync(QuestionBank)({
   approvedOn: "2022-05-01"
 })
 
-/** A batch request of `n` candidates (level 3 and 4 alternating), issued 2025-06-30 in 南京. */
+/** Today in Beijing: certificates are issued on the day of issuance. */
+export const todayInBeijing = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+
+/** A batch request of `n` candidates (level 3 and 4 alternating), issued today in 南京. */
 export const batchRequest = (batchId: string, n: number, offset = 0): IssueBatchRequest => ({
   batchId,
   institutionId: institution.id,
-  issuedOn: "2025-06-30",
+  issuedOn: todayInBeijing(),
   evaluationRegion: "320102",
   candidates: Array.from({ length: n }, (_, i) => ({
     holder: { name: `考生${offset + i}`, idType: "resident_id" as const, idNumber: residentId(offset + i) },

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import { CertificateNumber } from "../codes/CertificateNumberSchema.js"
 import { OccupationCode } from "../codes/OccupationCodeSchema.js"
 import { RegionCode } from "../codes/RegionSchema.js"
+import { residentIdMessage, residentIdProblem } from "../codes/ResidentIdNumber.js"
 import { SkillLevel } from "../codes/SkillLevelSchema.js"
 import { RevocationReason } from "../revocation/RevocationReasonSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
@@ -18,11 +19,26 @@ export type CertificateKind = typeof CertificateKind.Type
 export const HolderIdType = Schema.Literal("resident_id", "hk_macao_permit", "taiwan_permit", "passport")
 export type HolderIdType = typeof HolderIdType.Type
 
+/** The holder as printed: 姓名, 证件类型, 证件号码. A resident ID number must pass GB 11643 (upper-case X). */
 export const Holder = Schema.Struct({
-  name: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(50)),
+  name: Schema.String.pipe(
+    Schema.filter((s) => (s.trim().length > 0 && s.length <= 50) || "姓名不能为空，且不超过50个字符")
+  ),
   idType: HolderIdType,
-  idNumber: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(30))
-})
+  idNumber: Schema.String.pipe(
+    Schema.filter((s) => (s.length > 0 && s.length <= 30) || "证件号码不能为空，且不超过30个字符")
+  )
+}).pipe(
+  Schema.filter((h) => {
+    if (h.idType !== "resident_id") return true
+    const problem = residentIdProblem(h.idNumber)
+    if (problem === undefined && !h.idNumber.endsWith("x")) return true
+    return {
+      path: ["idNumber"],
+      message: problem === undefined ? "身份证号码校验位应为大写X" : residentIdMessage(problem)
+    }
+  })
+)
 export type Holder = typeof Holder.Type
 
 /** The one issuer (落款), its responsible person (签字) and its one seal (印章) — 54号·四. */

@@ -49,7 +49,7 @@ const facts = (
   education: [],
   apprenticeshipCompleted: false,
   preparatoryTechnicianCertificate: false,
-  standard: { occupationCode: OCC, edition: "2018" },
+  standard: { occupationCode: OCC, edition: "2018", levels: [5, 4, 3, 2, 1] },
   ...(c === undefined ? {} : { competition: c }),
   ...o
 })
@@ -71,12 +71,18 @@ describe("54号·一 promotion by competition ranking (苏人社函〔2022〕65�
         provisional: true
       }
     ])
-    expect(d.provisional).toHaveLength(1)
+    expect(d.provisional).toHaveLength(2)
     expect(d.provisional[0]).toMatchObject({
       rule: "eligibility.competition.promotion",
       citation: Cite.competitionPromotion
     })
     expect(d.provisional[0]?.reason).toContain("65号原文")
+    // the default rows set no years of work: the decision says the 工作年限 review did not happen
+    expect(d.provisional[1]).toMatchObject({
+      rule: "eligibility.competition.promotion",
+      citation: Cite.eligibility
+    })
+    expect(d.provisional[1]?.reason).toContain("未审核工作年限")
   })
 
   it("ships the default with provenance: source 65号, a zh-CN note, provisional, conservative cut-offs", () => {
@@ -174,7 +180,8 @@ describe("54号·一 competition route: contestant conditions and filing (54号�
     )
     expect(d.provisional.map((p) => p.rule)).toEqual([
       "eligibility.competition.promotion",
-      "eligibility.competition.contestant.pension"
+      "eligibility.competition.contestant.pension",
+      "eligibility.competition.promotion"
     ])
   })
 

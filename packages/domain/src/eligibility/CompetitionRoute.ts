@@ -31,6 +31,13 @@ export const COMPETITION_RULE = "eligibility.competition"
 const EVENT = "eligibility.competition.event"
 const PROMOTION = "eligibility.competition.promotion"
 
+const WORK_YEARS_UNSET_NOTE: ProvisionalNote = {
+  rule: PROMOTION,
+  reason:
+    "竞赛晋升规则表的该行未规定工作年限，本决定未审核工作年限；54号·一要求重点审核职业技能等级、工作年限等，待管理员按苏人社函〔2022〕65号录入",
+  citation: Cite.eligibility
+}
+
 const CITATIONS = [Cite.eligibility, Cite.competitionPromotion, Cite.competition]
 
 const failure = (
@@ -175,6 +182,10 @@ export const competitionRoute = (
         notes = notes ?? []
         notes.push(WORK_MONTHS_CARRY_NOTE)
       }
+    } else {
+      // 54号·一 puts 工作年限 at the centre of the review, but the table row sets no minimum: say so.
+      notes = notes ?? []
+      notes.push(WORK_YEARS_UNSET_NOTE)
     }
   }
   if (inferred) {

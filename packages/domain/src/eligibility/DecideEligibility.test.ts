@@ -21,7 +21,7 @@ const application = (route: EligibilityRoute, applicationDate: string): Eligibil
   education: [],
   apprenticeshipCompleted: false,
   preparatoryTechnicianCertificate: false,
-  standard: { occupationCode: OCC, edition: "2018" },
+  standard: { occupationCode: OCC, edition: "2018", levels: [5, 4, 3, 2, 1] },
   exceptional: {
     employerId: EMPLOYER,
     applicantEmployerId: EMPLOYER,
@@ -127,6 +127,36 @@ describe("54号·一 eligibility: levels are 1–5 only (domain.md §2; 54号·�
     const f = { ...application("standard", "2022-05-01"), route: name as EligibilityRoute }
     expect(decideEligibility(f, DEFAULT_ELIGIBILITY_TABLES).failures).toMatchObject([
       { code: "RouteUnknown", seen: name }
+    ])
+  })
+})
+
+describe("54号·三 eligibility stays inside the catalogue and the standard's levels, on every route", () => {
+  it.each(ROUTES)("%s: an occupation of 大典 category 2 is refused", (route) => {
+    const base = application(route, "2022-05-01")
+    const d = decideEligibility(
+      { ...base, occupationCode: "2-02-01-01", standard: { ...base.standard, occupationCode: "2-02-01-01" } },
+      DEFAULT_ELIGIBILITY_TABLES
+    )
+    expect(d.outcome).toBe("refused")
+    expect(d.failures.map((x) => [x.code, x.field, x.seen])).toEqual([
+      ["OccupationNotCertifiable", "occupationCode", "2-02-01-01"]
+    ])
+    expect(d.failures[0]?.citation).toBe(Cite.standards)
+  })
+
+  it.each(ROUTES)("%s: a level the standard does not offer is refused (不得擅加等级)", (route) => {
+    const base = application(route, "2022-05-01")
+    const offered: ReadonlyArray<SkillLevel> = [5, 4, 3, 2, 1].filter(
+      (l) => l !== base.targetLevel
+    ) as Array<SkillLevel>
+    const d = decideEligibility(
+      { ...base, standard: { ...base.standard, levels: offered as [SkillLevel, ...Array<SkillLevel>] } },
+      DEFAULT_ELIGIBILITY_TABLES
+    )
+    expect(d.outcome).toBe("refused")
+    expect(d.failures).toMatchObject([
+      { code: "LevelNotInStandard", field: "targetLevel", seen: base.targetLevel, required: offered }
     ])
   })
 })

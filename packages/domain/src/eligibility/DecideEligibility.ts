@@ -4,9 +4,10 @@
  * application date. Applications before 2022-05-01 are answered "not in force" (54号·五, domain.md §2); a level
  * outside 1–5 (学徒工, 特级技师, 首席技师 are posts, not levels: domain.md §2) is refused (54号·三 不得擅加等级).
  */
-import { isSkillLevel } from "../codes/SkillLevel.js"
+import { CERTIFIABLE_MAJORS, isCertifiableMajor } from "../codes/OccupationCode.js"
+import { isSkillLevel, levelName } from "../codes/SkillLevel.js"
 import { Cite } from "../rule/Citation.js"
-import { decision, type VerdictDecision } from "../rule/Decision.js"
+import { decision, type Failure, type VerdictDecision } from "../rule/Decision.js"
 import { NOTICE_EFFECTIVE_FROM, notInForceFailure } from "../time/InForce.js"
 import { COMPETITION_RULE, competitionRoute } from "./CompetitionRoute.js"
 import { answer } from "./EligibilityDecision.js"
@@ -43,6 +44,31 @@ const COMPETITION = [
 ] as const
 
 const LEVEL_CITATIONS = [Cite.eligibility, Cite.standards]
+
+const scopeFailures = (f: EligibilityFacts, rule: string): ReadonlyArray<Failure> => {
+  const failures: Array<Failure> = []
+  if (!isCertifiableMajor(f.occupationCode))
+    failures.push({
+      code: "OccupationNotCertifiable",
+      rule,
+      field: "occupationCode",
+      message: `职业 ${f.occupationCode} 不属于《国家职业分类大典》第三至第六大类，不开展职业技能等级认定`,
+      seen: f.occupationCode,
+      required: CERTIFIABLE_MAJORS.map((m) => `${m}-xx-xx-xx`),
+      citation: Cite.standards
+    })
+  if (!f.standard.levels.includes(f.targetLevel))
+    failures.push({
+      code: "LevelNotInStandard",
+      rule,
+      field: "targetLevel",
+      message: `所依据标准（${f.standard.edition}版）未设${levelName(f.targetLevel)}，不得擅加职业技能等级`,
+      seen: f.targetLevel,
+      required: f.standard.levels,
+      citation: Cite.standards
+    })
+  return failures
+}
 
 export const decideEligibility = (f: EligibilityFacts, tables: EligibilityTables): VerdictDecision => {
   const route: string = f.route
@@ -81,6 +107,9 @@ export const decideEligibility = (f: EligibilityFacts, tables: EligibilityTables
         citation: Cite.standards
       }
     ])
+  // 54号·三: only occupations of 大典 categories 3–6, only the levels the standard offers — on every route.
+  const scope = scopeFailures(f, rule)
+  if (scope.length > 0) return answer(rule, LEVEL_CITATIONS, scope)
   switch (route) {
     case "exceptional":
       return exceptionalRoute(f)

@@ -21,7 +21,7 @@ const titleApplication = (applicationDate: string): EligibilityFacts => ({
   education: [],
   apprenticeshipCompleted: false,
   preparatoryTechnicianCertificate: false,
-  standard: { occupationCode: OCC, edition: "2018" },
+  standard: { occupationCode: OCC, edition: "2018", levels: [5, 4, 3, 2, 1] },
   title: { titleName: "工程师", titleLevel: "intermediate", obtainedOn: "2020-09-01", fieldRelation: "same" }
 })
 
@@ -40,6 +40,7 @@ const competitionApplication = (applicationDate: string): EligibilityFacts => ({
   ...titleApplication(applicationDate),
   route: "competition",
   targetLevel: 3,
+  workPeriods: [{ from: "2019-01-01", to: "2025-12-31", occupationCode: OCC }],
   priorCertificates: [
     { number: "S000032000001214000001", occupationCode: OCC, level: 4, issuedOn: "2021-03-01" }
   ],
@@ -126,7 +127,8 @@ describe("54号·一 Eligibility use case: versions in force on the application 
               rankFrom: 1,
               rankTo: 3,
               currentLevel: 4,
-              targetLevel: 3
+              targetLevel: 3,
+              minWorkYears: 5
             }
           ]
         })

@@ -22,7 +22,7 @@ const input = {
   education: [{ kind: "technical_school", specialtyRelated: true, status: "graduating" }],
   apprenticeshipCompleted: false,
   preparatoryTechnicianCertificate: false,
-  standard: { occupationCode: OCC, edition: "2018" }
+  standard: { occupationCode: OCC, edition: "2018", levels: [5, 4, 3, 2, 1] }
 }
 
 const decode = Schema.decodeUnknownEither(EligibilityFacts)

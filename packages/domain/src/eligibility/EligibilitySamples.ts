@@ -34,8 +34,14 @@ const SAME_MINOR = "6-18-01-02"
 const OTHER = "4-07-05-01"
 
 const STANDARDS: ReadonlyArray<StandardFacts> = [
-  { occupationCode: OCCUPATION, edition: "2018" },
-  { occupationCode: OCCUPATION, edition: "2019", conditions: TEMPLATE_2018, relatedOccupations: [SAME_MINOR] }
+  { occupationCode: OCCUPATION, edition: "2018", levels: [5, 4, 3, 2, 1] },
+  {
+    occupationCode: OCCUPATION,
+    edition: "2019",
+    levels: [5, 4, 3, 2, 1],
+    conditions: TEMPLATE_2018,
+    relatedOccupations: [SAME_MINOR]
+  }
 ]
 
 const ROUTES: ReadonlyArray<EligibilityRoute> = [

@@ -42,7 +42,7 @@ const facts = (
   education: [],
   apprenticeshipCompleted: false,
   preparatoryTechnicianCertificate: false,
-  standard: { occupationCode: OCC, edition: "2018" },
+  standard: { occupationCode: OCC, edition: "2018", levels: [5, 4, 3, 2, 1] },
   ...(exceptional === undefined ? {} : { exceptional }),
   ...o
 })

@@ -43,7 +43,7 @@ const base: EligibilityFacts = {
   education: [],
   apprenticeshipCompleted: false,
   preparatoryTechnicianCertificate: false,
-  standard: { occupationCode: OCC, edition: "2018" }
+  standard: { occupationCode: OCC, edition: "2018", levels: [5, 4, 3, 2, 1] }
 }
 const facts = (o: Partial<EligibilityFacts>): EligibilityFacts => ({ ...base, ...o })
 
@@ -352,6 +352,7 @@ describe("54号·一 standard route: related occupations (本职业或相关职�
         standard: {
           occupationCode: OCC,
           edition: "2018",
+          levels: [5, 4, 3, 2, 1],
           ...(relatedOccupations === undefined ? {} : { conditions: TEMPLATE_2018, relatedOccupations })
         }
       })
@@ -441,7 +442,10 @@ describe("54号·一 standard route: the standard's own 申报条件", () => {
     { level: 5, alternatives: [{ id: "L5-A", text: "年满16周岁", minAge: 16 }] }
   ]
   const withVariant = (o: Partial<EligibilityFacts>) =>
-    facts({ standard: { occupationCode: OCC, edition: "2022", conditions: variant }, ...o })
+    facts({
+      standard: { occupationCode: OCC, edition: "2022", levels: [5, 4, 3, 2, 1], conditions: variant },
+      ...o
+    })
 
   it("evaluates the stored conditions and carries no template flag", () => {
     const d = standardRoute(
@@ -477,7 +481,10 @@ describe("54号·一 standard route: the standard's own 申报条件", () => {
 
   it("refuses a standard of another occupation", () => {
     const d = standardRoute(
-      facts({ standard: { occupationCode: OTHER, edition: "2018" }, apprenticeshipCompleted: true })
+      facts({
+        standard: { occupationCode: OTHER, edition: "2018", levels: [5, 4, 3, 2, 1] },
+        apprenticeshipCompleted: true
+      })
     )
     expect(d.failures).toMatchObject([
       { code: "StandardOccupationMismatch", field: "standard.occupationCode", seen: OTHER, required: OCC }

@@ -25,7 +25,7 @@ const facts = (targetLevel: SkillLevel, t: TitleFacts | undefined): EligibilityF
   education: [],
   apprenticeshipCompleted: false,
   preparatoryTechnicianCertificate: false,
-  standard: { occupationCode: OCC, edition: "2018" },
+  standard: { occupationCode: OCC, edition: "2018", levels: [5, 4, 3, 2, 1] },
   ...(t === undefined ? {} : { title: t })
 })
 

@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Schema } from "effect"
+import { type Context, Effect, Layer, Schema, TestClock } from "effect"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import { parseCertificateNumber } from "../codes/CertificateNumber.js"
+import { checkCharacter } from "../codes/ResidentIdNumber.js"
 import { Institution } from "../institution/Institution.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
 import { NationalStandard } from "../occupation/NationalStandard.js"
@@ -117,11 +118,16 @@ const layers = CertificateIssuance.layer.pipe(
   )
 )
 
-const holder = (n: number) => ({
-  name: `考生${n}`,
-  idType: "resident_id",
-  idNumber: n === 1 ? "11010519491231002X" : `id-${n}`
-})
+/** Issues with the test clock set to the request's issue date (the use case refuses any other day). */
+const issueToday = (issuance: Context.Tag.Service<typeof CertificateIssuance>, req: IssueBatchRequest) =>
+  Effect.zipRight(TestClock.setTime(Date.parse(`${req.issuedOn}T10:00:00+08:00`)), issuance.issueBatch(req))
+
+const residentId = (n: number): string => {
+  const first17 = `32010219900101${String(n).padStart(3, "0")}`
+  return first17 + checkCharacter(first17)
+}
+
+const holder = (n: number) => ({ name: `考生${n}`, idType: "resident_id", idNumber: residentId(n) })
 
 const request = (over: Record<string, unknown> = {}) =>
   Schema.decodeUnknownSync(IssueBatchRequest)({
@@ -140,7 +146,7 @@ const request = (over: Record<string, unknown> = {}) =>
 const refusal = (over: Record<string, unknown>) =>
   Effect.gen(function* () {
     const issuance = yield* CertificateIssuance
-    const error = yield* Effect.flip(issuance.issueBatch(request(over)))
+    const error = yield* Effect.flip(issueToday(issuance, request(over)))
     assert.strictEqual(error._tag, "BatchRefused")
     const stored = yield* (yield* CertificateRepository).listByBatch(String(over.batchId ?? "batch-1"))
     assert.strictEqual(stored.length, 0)
@@ -151,7 +157,7 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
   it.effect("issues a batch with numbers derived from the institution's prefix (22-character layout)", () =>
     Effect.gen(function* () {
       const issuance = yield* CertificateIssuance
-      const result = yield* issuance.issueBatch(request())
+      const result = yield* issueToday(issuance, request())
       assert.isFalse(result.alreadyIssued)
       assert.deepStrictEqual(
         result.certificates.map((c) => c.number),
@@ -184,14 +190,14 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
   it.effect("returns the existing certificates when a batch id is retried (idempotent)", () =>
     Effect.gen(function* () {
       const issuance = yield* CertificateIssuance
-      const first = yield* issuance.issueBatch(request())
-      const again = yield* issuance.issueBatch(request())
+      const first = yield* issueToday(issuance, request())
+      const again = yield* issueToday(issuance, request())
       assert.isTrue(again.alreadyIssued)
       assert.deepStrictEqual(
         again.certificates.map((c) => c.number),
         first.certificates.map((c) => c.number)
       )
-      const other = yield* issuance.issueBatch(request({ batchId: "batch-2" }))
+      const other = yield* issueToday(issuance, request({ batchId: "batch-2" }))
       assert.strictEqual(other.certificates[0]?.number, "S000032000123243000003")
     }).pipe(Effect.provide(layers))
   )
@@ -215,7 +221,7 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
       )
       assert.include(error?.message ?? "", "第2行")
       const issuance = yield* CertificateIssuance
-      const ok = yield* issuance.issueBatch(request())
+      const ok = yield* issueToday(issuance, request())
       assert.strictEqual(ok.certificates[0]?.number, "S000032000123243000001")
     }).pipe(Effect.provide(layers))
   )
@@ -238,7 +244,7 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
   it.effect("issues on the authorisation's last day and refuses the day after", () =>
     Effect.gen(function* () {
       const issuance = yield* CertificateIssuance
-      const lastDay = yield* issuance.issueBatch(request({ batchId: "b-last", issuedOn: "2025-12-31" }))
+      const lastDay = yield* issueToday(issuance, request({ batchId: "b-last", issuedOn: "2025-12-31" }))
       assert.strictEqual(lastDay.certificates[0]?.number, "S000032000123253000001")
       const error = yield* refusal({ batchId: "b-after", issuedOn: "2026-01-01" })
       const failure = error?.refused[0]?.decision.failures[0]
@@ -262,7 +268,8 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
         [[1, [["NotOwnStaff", OTHER_USCC, EMPLOYER_USCC]]]]
       )
       const issuance = yield* CertificateIssuance
-      const own = yield* issuance.issueBatch(
+      const own = yield* issueToday(
+        issuance,
         request({
           batchId: "b-own",
           institutionId: "inst-y",
@@ -278,7 +285,8 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
     () =>
       Effect.gen(function* () {
         const issuance = yield* CertificateIssuance
-        const result = yield* issuance.issueBatch(
+        const result = yield* issueToday(
+          issuance,
           request({ batchId: "b-new", candidates: [{ holder: holder(1), occupationCode: NEW, level: 4 }] })
         )
         assert.strictEqual(result.certificates[0]?.number, "S000032000123244000001")
@@ -310,7 +318,7 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
         )
       }
       const issuance = yield* CertificateIssuance
-      const ok = yield* issuance.issueBatch(request({ batchId: "b-face-ok", face }))
+      const ok = yield* issueToday(issuance, request({ batchId: "b-face-ok", face }))
       assert.strictEqual(ok.certificates.length, 3)
     }).pipe(Effect.provide(layers))
   )
@@ -318,14 +326,15 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
   it.effect("fails with InstitutionNotFound, EmptyBatch and BatchIdConflict", () =>
     Effect.gen(function* () {
       const issuance = yield* CertificateIssuance
-      const unknown = yield* Effect.flip(issuance.issueBatch(request({ institutionId: "nope" })))
+      const unknown = yield* Effect.flip(issueToday(issuance, request({ institutionId: "nope" })))
       assert.strictEqual(unknown._tag, "InstitutionNotFound")
       assert.strictEqual(unknown.message, "未找到评价机构 nope")
-      const empty = yield* Effect.flip(issuance.issueBatch(request({ candidates: [] })))
+      const empty = yield* Effect.flip(issueToday(issuance, request({ candidates: [] })))
       assert.strictEqual(empty._tag, "EmptyBatch")
-      yield* issuance.issueBatch(request())
+      yield* issueToday(issuance, request())
       const conflict = yield* Effect.flip(
-        issuance.issueBatch(
+        issueToday(
+          issuance,
           request({
             institutionId: "inst-y",
             candidates: [{ holder: holder(1), employerUscc: EMPLOYER_USCC, occupationCode: TURNER, level: 4 }]
@@ -334,5 +343,24 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
       )
       assert.strictEqual(conflict._tag, "BatchIdConflict")
     }).pipe(Effect.provide(layers))
+  )
+
+  it.effect(
+    "refuses an issue date other than today (Beijing): no backdating into an expired authorisation",
+    () =>
+      Effect.gen(function* () {
+        const issuance = yield* CertificateIssuance
+        yield* TestClock.setTime(Date.parse("2026-01-02T01:00:00+08:00"))
+        const backdated = yield* Effect.flip(
+          issuance.issueBatch(request({ batchId: "b-back", issuedOn: "2025-12-31" }))
+        )
+        assert.strictEqual(backdated._tag, "IssueDateNotToday")
+        assert.deepStrictEqual(
+          backdated._tag === "IssueDateNotToday" && [backdated.issuedOn, backdated.today],
+          ["2025-12-31", "2026-01-02"]
+        )
+        const certificates = yield* CertificateRepository
+        assert.deepStrictEqual(yield* certificates.listByBatch("b-back"), [])
+      }).pipe(Effect.provide(layers))
   )
 })

@@ -14,9 +14,16 @@ import { lookupOf, nameOn } from "../occupation/OccupationCatalogue.js"
 import type { OccupationFile } from "../occupation/StandardRepository.js"
 import { StandardRepository } from "../occupation/StandardRepository.js"
 import type { VerdictDecision } from "../rule/Decision.js"
+import { todayInBeijing } from "../time/Today.js"
 import type { CertificateFace } from "./CertificateFace.js"
 import { issuanceAuthority } from "./IssuanceAuthority.js"
-import { BatchIdConflict, BatchRefused, EmptyBatch, type RefusedRow } from "./IssuanceErrors.js"
+import {
+  BatchIdConflict,
+  BatchRefused,
+  EmptyBatch,
+  IssueDateNotToday,
+  type RefusedRow
+} from "./IssuanceErrors.js"
 import type { IssueBatchRequest } from "./IssueBatchRequest.js"
 
 /** The face an institution's certificates carry: its name, its responsible person, its one seal. */
@@ -39,6 +46,11 @@ const make = Effect.gen(function* () {
       return yield* new InstitutionNotFound({ field: "institutionId", institutionId: request.institutionId })
     }
     const institution = found.value
+
+    const today = yield* todayInBeijing
+    if (request.issuedOn !== today) {
+      return yield* new IssueDateNotToday({ field: "issuedOn", issuedOn: request.issuedOn, today })
+    }
 
     const existing = yield* certificates.listByBatch(request.batchId)
     if (existing.length > 0) {

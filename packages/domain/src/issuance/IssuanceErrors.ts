@@ -42,3 +42,14 @@ export class BatchIdConflict extends Schema.TaggedError<BatchIdConflict>()("Batc
     return `批次号 ${this.batchId} 已由机构 ${this.issuedBy} 使用，机构 ${this.institutionId} 不能以同一批次号核发`
   }
 }
+
+/** 54号·四: the authority is checked on the issue date, which is the day of issuance — no backdating. */
+export class IssueDateNotToday extends Schema.TaggedError<IssueDateNotToday>()("IssueDateNotToday", {
+  field: Schema.String,
+  issuedOn: Schema.String,
+  today: Schema.String
+}) {
+  override get message() {
+    return `发证日期 ${this.issuedOn} 应为核发当日 ${this.today}（北京时间）：不得倒签或预签，核发权限按发证当日审核`
+  }
+}

@@ -7,9 +7,19 @@ import { OccupationCode } from "../codes/OccupationCodeSchema.js"
 
 /** A category of the classification: {code, name}, e.g. {"6-18", "机械制造基础加工人员"}. */
 export const CategoryRef = Schema.Struct({
-  code: Schema.String.pipe(Schema.pattern(/^[1-8](-\d{2}){0,2}$/)),
-  name: Schema.String.pipe(Schema.minLength(1))
-})
+  code: Schema.propertySignature(
+    Schema.String.pipe(
+      Schema.pattern(/^[1-8](-\d{2}){0,2}$/, {
+        message: () => ({ message: "分类编码应为 N、N-NN 或 N-NN-NN 格式，如 6-18-01", override: true })
+      })
+    )
+  ).annotations({ missingMessage: () => "缺少分类编码" }),
+  name: Schema.propertySignature(
+    Schema.String.pipe(
+      Schema.minLength(1, { message: () => ({ message: "分类名称应为非空文本", override: true }) })
+    )
+  ).annotations({ missingMessage: () => "缺少分类名称" })
+}).annotations({ message: () => "分类应为 {code, name} 对象" })
 export type CategoryRef = typeof CategoryRef.Type
 
 export const Occupation = Schema.Struct({

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs"
-import { Schema } from "effect"
+import { ParseResult, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { BASE_EDITION } from "./BaseEdition.js"
 import { certifiable } from "./Certifiable.js"
@@ -75,5 +75,25 @@ describe("54号·三 occupation reference file (大典 2022 online edition)", ()
       "Right"
     )
     expect(decode(JSON.stringify({ ...bad, code: "6-18-1-01" }))._tag).toBe("Left")
+  })
+
+  it("explains every wrong field in zh-CN (the import prints these next to the line number)", () => {
+    const result = Schema.decodeUnknownEither(OccupationRecord)(
+      { code: 61801, major: 6, workTypeCount: 1.5, green: "是", digital: false },
+      { errors: "all" }
+    )
+    expect(result._tag).toBe("Left")
+    if (result._tag === "Right") return
+    expect(
+      ParseResult.ArrayFormatter.formatErrorSync(result.left).map((i) => [i.path.join("."), i.message])
+    ).toEqual([
+      ["code", "职业编码应为 N-NN-NN-NN 格式，如 6-18-01-01"],
+      ["name", "缺少职业名称（name）"],
+      ["major", "分类应为 {code, name} 对象"],
+      ["middle", "缺少中类（middle）"],
+      ["minor", "缺少小类（minor）"],
+      ["workTypeCount", "工种数应为非负整数"],
+      ["green", "绿色职业标记（green）应为 true 或 false"]
+    ])
   })
 })

@@ -7,25 +7,50 @@ import { Schema } from "effect"
 import { OccupationCode } from "../codes/OccupationCodeSchema.js"
 import { CategoryRef, type Occupation } from "./Occupation.js"
 
+const required = <S extends Schema.Schema.AnyNoContext>(schema: S, label: string) =>
+  Schema.propertySignature(schema).annotations({ missingMessage: () => `缺少${label}` })
+
+const flag = (label: string) =>
+  Schema.Boolean.annotations({ message: () => ({ message: `${label}应为 true 或 false`, override: true }) })
+
+/** Every message is zh-CN: the import prints them next to the offending line number. */
 export const OccupationRecord = Schema.Struct({
-  code: OccupationCode,
-  name: Schema.String.pipe(Schema.minLength(1)),
-  major: CategoryRef,
-  middle: CategoryRef,
-  minor: CategoryRef,
+  code: required(
+    OccupationCode.annotations({
+      message: () => ({ message: "职业编码应为 N-NN-NN-NN 格式，如 6-18-01-01", override: true })
+    }),
+    "职业编码（code）"
+  ),
+  name: required(
+    Schema.String.pipe(
+      Schema.minLength(1, { message: () => ({ message: "职业名称应为非空文本", override: true }) })
+    ),
+    "职业名称（name）"
+  ),
+  major: required(CategoryRef, "大类（major）"),
+  middle: required(CategoryRef, "中类（middle）"),
+  minor: required(CategoryRef, "小类（minor）"),
   /** Number of 工种 listed in the source; their names are not in the file. */
-  workTypeCount: Schema.Int.pipe(Schema.nonNegative()),
-  green: Schema.Boolean,
-  digital: Schema.Boolean
-}).pipe(
-  Schema.filter(
-    (r) =>
-      (r.major.code === r.code.slice(0, 1) &&
-        r.middle.code === r.code.slice(0, 4) &&
-        r.minor.code === r.code.slice(0, 7)) ||
-      "大类、中类、小类编码应与职业编码的前缀一致"
+  workTypeCount: required(
+    Schema.Number.pipe(
+      Schema.int({ message: () => ({ message: "工种数应为非负整数", override: true }) }),
+      Schema.nonNegative({ message: () => ({ message: "工种数应为非负整数", override: true }) })
+    ),
+    "工种数（workTypeCount）"
+  ),
+  green: required(flag("绿色职业标记（green）"), "绿色职业标记（green）"),
+  digital: required(flag("数字职业标记（digital）"), "数字职业标记（digital）")
+})
+  .annotations({ message: () => "每行应为一个职业记录（JSON 对象）" })
+  .pipe(
+    Schema.filter(
+      (r) =>
+        (r.major.code === r.code.slice(0, 1) &&
+          r.middle.code === r.code.slice(0, 4) &&
+          r.minor.code === r.code.slice(0, 7)) ||
+        "大类、中类、小类编码应与职业编码的前缀一致"
+    )
   )
-)
 export type OccupationRecord = typeof OccupationRecord.Type
 
 /** The record as an Occupation of the base edition; the file carries no 工种 names, so `workTypes` is empty. */
