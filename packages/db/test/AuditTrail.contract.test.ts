@@ -1,7 +1,7 @@
 /** Contract of the audit trail (domain.md §4): append-only, hash-chained; an edited or deleted row is detected. */
 
 import { SqlClient } from "@effect/sql"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, layer as testLayer } from "@effect/vitest"
 import { AuditTrail } from "@jineng/domain/shared/AuditTrail"
 import { Effect, Layer } from "effect"
 import * as SqlAudit from "../src/audit/SqlAuditTrail.js"
@@ -16,9 +16,8 @@ const entry = (n: number) => ({
 })
 
 describe.each(targets)("audit trail contract — $name", ({ layer }) => {
-  // fresh: @effect/vitest would otherwise share the module-level layers' first build across the targets
   const audit = Layer.mergeAll(Layer.fresh(SqlAudit.SqlAuditTrail.Default), Layer.fresh(SqlAudit.layer))
-  it.layer(audit.pipe(Layer.provideMerge(layer())), {
+  testLayer(audit.pipe(Layer.provideMerge(layer())), {
     timeout: 60_000
   })((it) => {
     it.effect("chains appended entries, also from concurrent writers", () =>

@@ -11,7 +11,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { SqlClient } from "@effect/sql"
-import { afterAll, describe, expect, it } from "@effect/vitest"
+import { afterAll, describe, expect, it, layer as testLayer } from "@effect/vitest"
 import type { OccupationRecord } from "@jineng/domain/occupation/OccupationRecord"
 import { StandardRepository } from "@jineng/domain/occupation/StandardRepository"
 import { Transactional } from "@jineng/domain/shared/Transactional"
@@ -133,8 +133,7 @@ const implementations = [
   },
   ...targets.map((t) => ({
     name: t.name,
-    // fresh: @effect/vitest would otherwise share the module-level layers' first build across the targets
-    layer: () =>
+      layer: () =>
       Layer.mergeAll(Layer.fresh(SqlStandardRepository.layer), Layer.fresh(SqlTransactional.layer)).pipe(
         Layer.provide(t.layer())
       )
@@ -142,7 +141,7 @@ const implementations = [
 ]
 
 describe.each(implementations)("54号·三 CatalogueImport.importCatalogue — $name", ({ layer }) => {
-  it.layer(layer(), { timeout: 120_000 })((it) => {
+  testLayer(layer(), { timeout: 120_000 })((it) => {
     it.effect("imports the full file: 1,676 read and inserted, counted per major category", () =>
       Effect.gen(function* () {
         const report = yield* importCatalogue(records)
@@ -184,7 +183,7 @@ describe.each(targets)("54号·三 CatalogueImport is one transaction — $name"
     Layer.fresh(SqlStandardRepository.layer),
     Layer.fresh(SqlTransactional.layer)
   ).pipe(Layer.provideMerge(layer()))
-  it.layer(layers, { timeout: 120_000 })((it) => {
+  testLayer(layers, { timeout: 120_000 })((it) => {
     it.effect("a failure in the last major category leaves no occupation of the earlier ones", () =>
       Effect.gen(function* () {
         const broken = records.map(

@@ -2,7 +2,7 @@
  * Contract of CertificateRepository (54号·四: one registry, numbers allocated inside the issuing transaction),
  * run against the domain's in-memory layerTest and every database of TestDatabases.
  */
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, layer as testLayer } from "@effect/vitest"
 import { CertificateRepository } from "@jineng/domain/certificate/CertificateRepository"
 import { isCertificateNumber } from "@jineng/domain/codes/CertificateNumber"
 import { Effect, Layer, Option } from "effect"
@@ -14,7 +14,6 @@ const implementations = [
   { name: "in-memory layerTest", layer: () => CertificateRepository.layerTest() },
   ...targets.map((t) => ({
     name: t.name,
-    // fresh: @effect/vitest would otherwise share the module-level layer's first build across the targets
     layer: () => Layer.fresh(SqlCertificateRepository.layer).pipe(Layer.provide(t.layer()))
   }))
 ]
@@ -23,7 +22,7 @@ const revoked = (orderId: string, revokedOn = "2025-01-02") =>
   ({ _tag: "revoked", revokedOn, reason: "irregular_issuance", orderId }) as const
 
 describe.each(implementations)("54号·四 CertificateRepository contract — $name", ({ layer }) => {
-  it.layer(layer(), { timeout: 60_000 })((it) => {
+  testLayer(layer(), { timeout: 60_000 })((it) => {
     it.effect("issues a batch with numbers allocated from 000001 in the 22-character layout", () =>
       Effect.gen(function* () {
         const repo = yield* CertificateRepository

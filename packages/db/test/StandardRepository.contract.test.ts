@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs"
 import { SqlClient } from "@effect/sql"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, layer as testLayer } from "@effect/vitest"
 import { BASE_EDITION } from "@jineng/domain/occupation/BaseEdition"
 import { certifiable } from "@jineng/domain/occupation/Certifiable"
 import { EnterpriseNorm } from "@jineng/domain/occupation/EnterpriseNorm"
@@ -130,7 +130,6 @@ const implementations = [
   { name: "in-memory layerTest", layer: () => StandardRepository.layerTest() },
   ...targets.map((t) => ({
     name: t.name,
-    // fresh: @effect/vitest would otherwise share the module-level layer's first build across the targets
     layer: () => Layer.fresh(SqlStandardRepository.layer).pipe(Layer.provide(t.layer()))
   }))
 ]
@@ -139,7 +138,7 @@ const codesOf = (page: { readonly items: ReadonlyArray<{ readonly occupation: Oc
   page.items.map((e) => e.occupation.code)
 
 describe.each(implementations)("54号·三 StandardRepository contract — $name", ({ layer }) => {
-  it.layer(layer(), { timeout: 60_000 })((it) => {
+  testLayer(layer(), { timeout: 60_000 })((it) => {
     it.effect(
       "upserts occupations in bulk and counts inserted, updated and unchanged per distinct code",
       () =>
@@ -422,7 +421,7 @@ describe.each(implementations)("54号·三 StandardRepository contract — $name
 })
 
 describe.each(targets)("54号·三 catalogue tables — $name", ({ layer }) => {
-  it.layer(Layer.fresh(SqlStandardRepository.layer).pipe(Layer.provideMerge(layer())), { timeout: 60_000 })(
+  testLayer(Layer.fresh(SqlStandardRepository.layer).pipe(Layer.provideMerge(layer())), { timeout: 60_000 })(
     (it) => {
       it.effect("the migration seeds the Jiangsu GB/T 2260 table: the province, 13 cities, 95 counties", () =>
         Effect.gen(function* () {

@@ -186,7 +186,44 @@ export const make = Effect.gen(function* () {
       return changed
     }).pipe(sql.withTransaction, Effect.orDie)
 
-  return CertificateRepository.of({ findByNumber, findByHolderId, listByBatch, issueBatch, revoke })
+  /**
+   * 54号·五 whole-batch revocation: ONE UPDATE over the batch index, counting the rows it changed without
+   * shipping them to the client — on PostgreSQL the UPDATE … RETURNING is counted server-side in the same
+   * statement; on SQLite `changes()` is read right after it, inside the same transaction (so on the same
+   * connection, with no other statement in between). Both counts are exact, also under concurrent revocations.
+   */
+  const revokeBatch = (
+    batchId: string,
+    status: Extract<Certificate["status"], { _tag: "revoked" }>
+  ): Effect.Effect<number> => {
+    const update = sql`
+      UPDATE certificates
+      SET status = 'revoked', revoked_on = ${status.revokedOn}, revocation_reason = ${status.reason},
+          revocation_order_id = ${status.orderId}
+      WHERE batch_id = ${batchId} AND status = 'valid'`
+    return sql
+      .onDialectOrElse({
+        pg: () => sql<{ readonly n: number | string }>`
+          WITH changed AS (${update} RETURNING 1) SELECT COUNT(*) AS n FROM changed`,
+        orElse: () =>
+          Effect.zipRight(update, sql<{ readonly n: number | string }>`SELECT changes() AS n`).pipe(
+            sql.withTransaction
+          )
+      })
+      .pipe(
+        Effect.map((rows) => Number(rows[0]?.n ?? 0)),
+        Effect.orDie
+      )
+  }
+
+  return CertificateRepository.of({
+    findByNumber,
+    findByHolderId,
+    listByBatch,
+    issueBatch,
+    revoke,
+    revokeBatch
+  })
 })
 
 export const SqlCertificateRepository = {

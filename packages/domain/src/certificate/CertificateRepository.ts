@@ -34,6 +34,14 @@ export class CertificateRepository extends Context.Tag("@jineng/domain/Certifica
       numbers: ReadonlyArray<string>,
       status: Extract<CertificateStatus, { _tag: "revoked" }>
     ) => Effect.Effect<number>
+    /**
+     * Sets the revoked status on every valid certificate of the batch (54号·五 "注销…批次的证书") in one
+     * statement; certificates revoked before keep their first revocation. Returns how many changed.
+     */
+    readonly revokeBatch: (
+      batchId: string,
+      status: Extract<CertificateStatus, { _tag: "revoked" }>
+    ) => Effect.Effect<number>
   }
 >() {
   static readonly layerTest = (seed: ReadonlyArray<Certificate> = []) =>
@@ -89,6 +97,17 @@ export class CertificateRepository extends Context.Tag("@jineng/domain/Certifica
               const c = byNumber.get(n)
               if (c !== undefined && c.status._tag === "valid") {
                 byNumber.set(n, { ...c, status })
+                changed++
+              }
+            }
+            return changed
+          }),
+        revokeBatch: (batchId, status) =>
+          Effect.sync(() => {
+            let changed = 0
+            for (const c of batchOf(batchId)) {
+              if (c.status._tag === "valid") {
+                byNumber.set(c.number, { ...c, status })
                 changed++
               }
             }

@@ -55,7 +55,7 @@ export const Assessor = Schema.Union(ProvincialAppraisalCentre, Bureau).annotati
 })
 export type Assessor = typeof Assessor.Type
 
-export const QualityAssessment = Schema.Struct({
+const assessmentFields = {
   institutionId: required(text("机构编号"), "机构编号"),
   period: required(AssessmentPeriod, "评估期间"),
   assessedOn: required(LocalDate, "评估日期"),
@@ -63,21 +63,34 @@ export const QualityAssessment = Schema.Struct({
   result: required(AssessmentResult, "评估结论"),
   /** What was found; required unless the result is 合格. */
   findings: required(Schema.String, "评估发现")
-})
-  .pipe(
-    Schema.filter((a) => {
-      if (a.assessedOn < periodStart(a.period) || a.assessedOn < NOTICE_EFFECTIVE_FROM)
-        return {
-          path: ["assessedOn"],
-          message: `评估日期 ${a.assessedOn} 早于评估期间 ${a.period} 的开始日期或通知施行日期 ${NOTICE_EFFECTIVE_FROM}`
-        }
-      if (a.result !== "qualified" && a.findings.trim().length === 0)
-        return {
-          path: ["findings"],
-          message: `评估结论为“${ASSESSMENT_RESULT_NAMES[a.result]}”时应写明评估发现的问题`
-        }
-      return true
-    })
-  )
+}
+
+const assessmentIssue = (a: {
+  readonly period: string
+  readonly assessedOn: string
+  readonly result: AssessmentResult
+  readonly findings: string
+}): true | Schema.FilterIssue => {
+  if (a.assessedOn < periodStart(a.period) || a.assessedOn < NOTICE_EFFECTIVE_FROM)
+    return {
+      path: ["assessedOn"],
+      message: `评估日期 ${a.assessedOn} 早于评估期间 ${a.period} 的开始日期或通知施行日期 ${NOTICE_EFFECTIVE_FROM}`
+    }
+  if (a.result !== "qualified" && a.findings.trim().length === 0)
+    return {
+      path: ["findings"],
+      message: `评估结论为“${ASSESSMENT_RESULT_NAMES[a.result]}”时应写明评估发现的问题`
+    }
+  return true
+}
+
+export const QualityAssessment = Schema.Struct(assessmentFields)
+  .pipe(Schema.filter(assessmentIssue))
   .annotations({ identifier: "QualityAssessment" })
 export type QualityAssessment = typeof QualityAssessment.Type
+
+/** An assessment on file, with the id it was recorded under (AssessmentRepository). */
+export const RecordedAssessment = Schema.Struct({ id: Schema.String, ...assessmentFields })
+  .pipe(Schema.filter(assessmentIssue))
+  .annotations({ identifier: "RecordedAssessment" })
+export type RecordedAssessment = typeof RecordedAssessment.Type

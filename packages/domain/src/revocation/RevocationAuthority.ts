@@ -79,9 +79,24 @@ export const outsideRegion = (
   return { count, sample }
 }
 
+/** How many certificates in scope lie outside the actor's region, with the first AUTHORITY_SAMPLE numbers. */
+export interface OutsideRegion {
+  readonly count: number
+  readonly sample: ReadonlyArray<string>
+}
+
 export const revocationAuthority = (
   actor: { readonly level: RevocationActorLevel; readonly regionCode: RegionCode },
   certificates: ReadonlyArray<IssuedCertificate>
+): Decision<Verdict> => revocationAuthorityOf(actor, () => outsideRegion(actor.regionCode, certificates))
+
+/**
+ * The same rule over counts: `outside` is asked only for a city actor with a valid city code, so a caller that
+ * counts in the registry (a whole batch) need not load the certificates.
+ */
+export const revocationAuthorityOf = (
+  actor: { readonly level: RevocationActorLevel; readonly regionCode: RegionCode },
+  outside: () => OutsideRegion
 ): Decision<Verdict> => {
   if (actor.level === "province") {
     return verdict(
@@ -136,17 +151,17 @@ export const revocationAuthority = (
       { provisional }
     )
   }
-  const { count: outside, sample } = outsideRegion(actor.regionCode, certificates)
+  const { count, sample } = outside()
   return verdict(
     AUTHORITY_RULE,
     CITATIONS,
-    outside === 0
+    count === 0
       ? []
       : [
           failure(
             "OutsideActorRegion",
             "issuer.regionCode",
-            `${city.name}人力资源社会保障局只能注销本市范围内发证机构核发的证书：共 ${outside} 本证书的发证机构不在${city.name}（如 ${sample.join("、")}）`,
+            `${city.name}人力资源社会保障局只能注销本市范围内发证机构核发的证书：共 ${count} 本证书的发证机构不在${city.name}（如 ${sample.join("、")}）`,
             sample,
             actor.regionCode
           )

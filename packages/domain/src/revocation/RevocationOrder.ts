@@ -117,3 +117,17 @@ export const RevocationOrder = Schema.Struct({ id: Schema.String, ...orderFields
   .pipe(Schema.filter(referralIssue))
   .annotations({ identifier: "RevocationOrder" })
 export type RevocationOrder = typeof RevocationOrder.Type
+
+/**
+ * An order as executed and kept on file (54号·五: "一律注销…" with its reason and basis): the order, how many
+ * certificates it revoked, how many in its scope had been revoked before (their first revocation stands), who
+ * recorded it (the audit actor) and when (an ISO-8601 instant).
+ */
+export const ExecutedRevocationOrder = Schema.Struct({
+  order: RevocationOrder,
+  revoked: Schema.Int.pipe(Schema.nonNegative()),
+  alreadyRevoked: Schema.Int.pipe(Schema.nonNegative()),
+  executedBy: Schema.String,
+  executedAt: Schema.String
+}).annotations({ identifier: "ExecutedRevocationOrder" })
+export type ExecutedRevocationOrder = typeof ExecutedRevocationOrder.Type

@@ -1,12 +1,16 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Option, Schema } from "effect"
+import { Effect, Layer, Option, Schema, TestClock } from "effect"
 import { Certificate } from "../certificate/Certificate.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import { deriveCertificateNumber } from "../codes/CertificateNumber.js"
 import { CertificateNumber } from "../codes/CertificateNumberSchema.js"
+import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
+import { Transactional } from "../shared/Transactional.js"
+import { BatchProfiles } from "./BatchProfiles.js"
 import type { RevocationOrderInput } from "./RevocationOrder.js"
-import { PREVIEW_SAMPLE, Revocations } from "./Revocations.js"
+import { RevocationOrderRepository } from "./RevocationOrderRepository.js"
+import { PREVIEW_SAMPLE, REVOCATION_AUDIT_ACTION, Revocations } from "./Revocations.js"
 
 const PREFIX = { type: "S", institutionCode: "0000", province: "32", siteSerial: "000001" } as const
 
@@ -43,9 +47,17 @@ const SEED: ReadonlyArray<Certificate> = [
   certificate(5, "B2", SUZHOU_WUZHONG)
 ]
 
-const layers = (seed: ReadonlyArray<Certificate> = SEED) =>
+const layers = (seed: ReadonlyArray<Certificate> = SEED, sink: Array<AuditEntry> = []) =>
   Revocations.layer.pipe(
-    Layer.provideMerge(Layer.mergeAll(CertificateRepository.layerTest(seed), IdGenerator.layerTest))
+    Layer.provideMerge(
+      Layer.mergeAll(
+        BatchProfiles.layerTest.pipe(Layer.provideMerge(CertificateRepository.layerTest(seed))),
+        RevocationOrderRepository.layerTest(),
+        AuditTrail.layerTest(sink),
+        Transactional.layerTest,
+        IdGenerator.layerTest
+      )
+    )
   )
 
 const PROVINCE = { level: "province", regionCode: "320000" } as const
@@ -148,6 +160,28 @@ describe("54号·五 revocation use cases (Revocations)", () => {
       assert.include(error.message, "共 2 本证书")
       for (const s of [1, 4, 5]) assert.strictEqual((yield* statusOf(s))._tag, "valid")
     }).pipe(Effect.provide(layers()))
+  )
+
+  it.effect("refuses a city's whole-batch order when some of the batch was issued elsewhere", () =>
+    Effect.gen(function* () {
+      const revocations = yield* Revocations
+      const error = yield* Effect.flip(
+        revocations.execute(order({ orderedBy: NANJING, scope: { _tag: "batch", batchId: "MIXED" } }))
+      )
+      assert.strictEqual(error._tag, "RevocationNotAuthorised")
+      if (error._tag !== "RevocationNotAuthorised") return
+      assert.strictEqual(error.outsideCount, 7)
+      assert.deepStrictEqual(error.sample, [13, 14, 15, 16, 17].map(numberOf))
+      assert.include(error.message, "共 7 本证书")
+      for (const s of [10, 13, 19]) assert.strictEqual((yield* statusOf(s))._tag, "valid")
+    }).pipe(
+      Effect.provide(
+        layers([
+          ...[10, 11, 12].map((s) => certificate(s, "MIXED", NANJING_XUANWU)),
+          ...[13, 14, 15, 16, 17, 18, 19].map((s) => certificate(s, "MIXED", SUZHOU_WUZHONG))
+        ])
+      )
+    )
   )
 
   it.effect("keeps the first reason, date and order when a certificate is revoked again", () =>
@@ -323,4 +357,113 @@ describe("54号·五 revocation use cases (Revocations)", () => {
       assert.strictEqual((yield* statusOf(1))._tag, "valid")
     }).pipe(Effect.provide(layers()))
   )
+
+  it.effect("files the executed order with its counts and records one audit entry per order", () => {
+    const sink: Array<AuditEntry> = []
+    return Effect.gen(function* () {
+      yield* TestClock.setTime(Date.parse("2023-06-01T02:00:00Z"))
+      const revocations = yield* Revocations
+      const orders = yield* RevocationOrderRepository
+      yield* revocations.execute(order({ scope: named(1), orderedOn: "2023-03-01" }))
+      const second = order({
+        scope: { _tag: "batch", batchId: "B1" },
+        reason: "low_competition_standard",
+        orderedOn: "2023-06-01"
+      })
+      yield* revocations.execute(second, { actor: "org_province" })
+      const filed = Option.getOrThrow(yield* orders.findById("rev_2"))
+      assert.deepStrictEqual(filed, {
+        order: { ...second, id: "rev_2" },
+        revoked: 2,
+        alreadyRevoked: 1,
+        executedBy: "org_province",
+        executedAt: "2023-06-01T02:00:00.000Z"
+      })
+      const page = yield* orders.list()
+      assert.deepStrictEqual(
+        page.items.map((o) => o.order.id),
+        ["rev_2", "rev_1"]
+      )
+      assert.strictEqual(page.total, 2)
+      assert.deepStrictEqual(
+        sink.map((e) => [e.actor, e.action, e.subject, e.reason]),
+        [
+          ["province:320000", REVOCATION_AUDIT_ACTION, "rev_1", "irregular_issuance"],
+          ["org_province", REVOCATION_AUDIT_ACTION, "rev_2", "low_competition_standard"]
+        ]
+      )
+      assert.deepStrictEqual(sink[1]?.details, {
+        scope: { batchId: "B1" },
+        basis: second.basis,
+        creditCheckReferred: true,
+        orderedBy: PROVINCE,
+        orderedOn: "2023-06-01",
+        revoked: 2,
+        alreadyRevoked: 1
+      })
+    }).pipe(Effect.provide(layers(SEED, sink)))
+  })
+
+  it.effect(
+    "revokes a batch with one revokeBatch call, the order and audit entry inside one transaction",
+    () => {
+      const log: Array<string> = []
+      const logged = Layer.mergeAll(
+        BatchProfiles.layerTest.pipe(
+          Layer.provideMerge(
+            Layer.effect(
+              CertificateRepository,
+              Effect.map(CertificateRepository, (repo) =>
+                CertificateRepository.of({
+                  ...repo,
+                  revoke: (numbers, status) =>
+                    Effect.tap(repo.revoke(numbers, status), () => log.push("revoke")),
+                  revokeBatch: (batchId, status) =>
+                    Effect.tap(repo.revokeBatch(batchId, status), (n) =>
+                      log.push(`revokeBatch ${batchId} ${n}`)
+                    )
+                })
+              )
+            ).pipe(Layer.provide(CertificateRepository.layerTest(SEED)))
+          )
+        ),
+        Layer.effect(
+          RevocationOrderRepository,
+          Effect.map(RevocationOrderRepository, (repo) =>
+            RevocationOrderRepository.of({
+              ...repo,
+              save: (executed) => Effect.tap(repo.save(executed), () => log.push(`save ${executed.order.id}`))
+            })
+          )
+        ).pipe(Layer.provide(RevocationOrderRepository.layerTest())),
+        Layer.succeed(AuditTrail, { record: (e) => Effect.sync(() => void log.push(`audit ${e.subject}`)) }),
+        Layer.succeed(Transactional, {
+          run: (effect) =>
+            Effect.sync(() => log.push("begin")).pipe(
+              Effect.zipRight(effect),
+              Effect.ensuring(Effect.sync(() => log.push("end")))
+            )
+        }),
+        IdGenerator.layerTest
+      )
+      return Effect.gen(function* () {
+        const revocations = yield* Revocations
+        yield* revocations.execute(order({ scope: { _tag: "batch", batchId: "B2" } }))
+        assert.deepStrictEqual(log, ["begin", "revokeBatch B2 2", "save rev_1", "audit rev_1", "end"])
+      }).pipe(Effect.provide(Revocations.layer.pipe(Layer.provideMerge(logged))))
+    }
+  )
+
+  it.effect("files no order and records no audit entry when an order is refused", () => {
+    const sink: Array<AuditEntry> = []
+    return Effect.gen(function* () {
+      const revocations = yield* Revocations
+      const orders = yield* RevocationOrderRepository
+      yield* Effect.flip(revocations.execute(order({ orderedBy: NANJING, scope: named(1, 4) })))
+      yield* Effect.flip(revocations.execute(order({ scope: { _tag: "batch", batchId: "NOPE" } })))
+      yield* Effect.flip(revocations.execute(order({ basis: { documentNumber: "", title: "通报" } })))
+      assert.strictEqual((yield* orders.list()).total, 0)
+      assert.deepStrictEqual(sink, [])
+    }).pipe(Effect.provide(layers(SEED, sink)))
+  })
 })

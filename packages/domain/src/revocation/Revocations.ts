@@ -1,15 +1,27 @@
 /**
  * Use cases of revocation (54号·五 "一律注销相关人员或批次的证书，并启动信用核查联动机制"): preview what an order would
- * do (nothing changes), and execute it — check the order and the actor's authority, then mark the valid
- * certificates revoked with the order's reason, date and id. Certificates already revoked keep their first
+ * do (nothing changes), and execute it — check the order and the actor's authority, then, in one transaction,
+ * mark the valid certificates revoked with the order's reason, date and id (a whole batch in one statement), file
+ * the order with its counts and append the audit entry: all three or none (issue #3 "Revoking certificates or a
+ * whole batch is one transaction, with the order recorded"). Certificates already revoked keep their first
  * revocation and are reported as such (RevocationFinality).
  */
-import { Context, Effect, Layer, Option } from "effect"
+import { Clock, Context, Effect, Layer, Option } from "effect"
 import type { Certificate } from "../certificate/Certificate.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
+import { isWithinRegion } from "../codes/Region.js"
 import type { Decision, Failure, Verdict } from "../rule/Decision.js"
+import { AuditTrail } from "../shared/AuditTrail.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
-import { outsideRegion, revocationAuthority } from "./RevocationAuthority.js"
+import { Transactional } from "../shared/Transactional.js"
+import { type AlreadyRevoked, BatchProfiles, profileSize } from "./BatchProfiles.js"
+import {
+  AUTHORITY_SAMPLE,
+  type OutsideRegion,
+  outsideRegion,
+  revocationAuthority,
+  revocationAuthorityOf
+} from "./RevocationAuthority.js"
 import {
   CreditCheckReferralMissing,
   RevocationBasisMissing,
@@ -20,8 +32,14 @@ import {
   RevocationScopeInvalid
 } from "./RevocationErrors.js"
 import { type RevokedStatus, revocationEffect } from "./RevocationFinality.js"
-import type { RevocationOrder, RevocationOrderInput, RevocationScope } from "./RevocationOrder.js"
+import type {
+  ExecutedRevocationOrder,
+  RevocationOrder,
+  RevocationOrderInput,
+  RevocationScope
+} from "./RevocationOrder.js"
 import { checkRevocationOrder } from "./RevocationOrderCheck.js"
+import { RevocationOrderRepository } from "./RevocationOrderRepository.js"
 import { revocationReasonName } from "./RevocationReason.js"
 
 /** How many certificates a preview or an error shows. */
@@ -47,12 +65,24 @@ export interface RevocationPreview {
   readonly order: Decision<Verdict>
 }
 
-export interface AlreadyRevoked {
-  readonly number: string
-  readonly revokedOn: string
-  readonly reason: string
-  readonly orderId: string
+export type { AlreadyRevoked }
+
+interface RevocationPlan {
+  readonly outside: OutsideRegion
+  readonly alreadyRevoked: ReadonlyArray<AlreadyRevoked>
+  /** Certificates in scope that are valid: the ones the order revokes. */
+  readonly valid: number
+  readonly revoke: (status: RevokedStatus) => Effect.Effect<number>
 }
+
+/** Who executes an order, for the audit trail and the order's file. */
+export interface ExecuteOptions {
+  /** The acting organisation or person (an API key's organisation id); default "<level>:<regionCode>". */
+  readonly actor?: string
+}
+
+/** The audit action of an executed order. */
+export const REVOCATION_AUDIT_ACTION = "revocation.execute"
 
 export interface RevocationSummary {
   readonly order: RevocationOrder
@@ -102,6 +132,10 @@ const orderError = (order: RevocationOrderInput, check: Decision<Verdict>) => {
 
 const make = Effect.gen(function* () {
   const repository = yield* CertificateRepository
+  const profiles = yield* BatchProfiles
+  const orders = yield* RevocationOrderRepository
+  const audit = yield* AuditTrail
+  const transactional = yield* Transactional
   const ids = yield* IdGenerator
 
   /** The certificates in scope, and the named numbers not in the registry. */
@@ -158,60 +192,135 @@ const make = Effect.gen(function* () {
     return result
   })
 
-  const execute = Effect.fn("Revocations.execute")(function* (input: RevocationOrderInput) {
+  /**
+   * What executing an order will do, read inside its transaction: the certificates in scope outside the actor's
+   * region (count and sample), those revoked before, how many are valid, and the write that revokes them. A whole
+   * batch is profiled by aggregate queries and revoked in one statement; named certificates are looked up.
+   */
+  const planOf = (input: RevocationOrderInput) =>
+    Effect.gen(function* () {
+      const scope = input.scope
+      const actor = input.orderedBy
+      if (scope._tag === "batch") {
+        const profile = yield* profiles.profile(scope.batchId)
+        if (profileSize(profile) === 0)
+          return yield* new RevocationBatchNotFound({ field: "scope.batchId", batchId: scope.batchId })
+        const outsideRegions = profile.regions.filter(
+          (r) => !isWithinRegion(r.issuerRegionCode, actor.regionCode)
+        )
+        const count = outsideRegions.reduce((n, r) => n + r.valid + r.revoked, 0)
+        const sample =
+          actor.level === "city" && count > 0
+            ? yield* profiles.numbersIssuedIn(
+                scope.batchId,
+                outsideRegions.map((r) => r.issuerRegionCode),
+                AUTHORITY_SAMPLE
+              )
+            : []
+        const plan: RevocationPlan = {
+          outside: { count, sample },
+          alreadyRevoked: profile.revoked,
+          valid: profile.regions.reduce((n, r) => n + r.valid, 0),
+          revoke: (status) => repository.revokeBatch(scope.batchId, status)
+        }
+        return plan
+      }
+      const { found, missing } = yield* resolve(scope)
+      if (missing.length > 0)
+        return yield* new RevocationCertificatesNotFound({
+          field: "scope.numbers",
+          count: missing.length,
+          sample: missing.slice(0, ERROR_SAMPLE)
+        })
+      const toRevoke: Array<string> = []
+      const alreadyRevoked: Array<AlreadyRevoked> = []
+      for (const c of found) {
+        if (c.status._tag === "revoked")
+          alreadyRevoked.push({
+            number: c.number,
+            revokedOn: c.status.revokedOn,
+            reason: c.status.reason,
+            orderId: c.status.orderId
+          })
+        else toRevoke.push(c.number)
+      }
+      const plan: RevocationPlan = {
+        outside: outsideRegion(actor.regionCode, found),
+        alreadyRevoked,
+        valid: toRevoke.length,
+        revoke: (status) => repository.revoke(toRevoke, status)
+      }
+      return plan
+    })
+
+  const execute = Effect.fn("Revocations.execute")(function* (
+    input: RevocationOrderInput,
+    options: ExecuteOptions = {}
+  ) {
     const check = checkRevocationOrder(input)
     if (check.outcome !== "allowed") return yield* orderError(input, check)
-
-    const { found, missing } = yield* resolve(input.scope)
-    if (missing.length > 0)
-      return yield* new RevocationCertificatesNotFound({
-        field: "scope.numbers",
-        count: missing.length,
-        sample: missing.slice(0, ERROR_SAMPLE)
-      })
-
-    const authority = revocationAuthority(input.orderedBy, found)
-    const refusal = authority.failures[0]
-    if (refusal !== undefined)
-      return yield* new RevocationNotAuthorised({
-        field: refusal.field,
-        level: input.orderedBy.level,
-        regionCode: input.orderedBy.regionCode,
-        outsideCount:
-          refusal.code === "OutsideActorRegion" ? outsideRegion(input.orderedBy.regionCode, found).count : 0,
-        sample: stringsOf(refusal),
-        detail: refusal.message
-      })
-
-    const orderId = yield* ids.next("rev")
-    const status: RevokedStatus = {
-      _tag: "revoked",
-      revokedOn: input.orderedOn,
-      reason: input.reason,
-      orderId
-    }
-    const toRevoke: Array<string> = []
-    const alreadyRevoked: Array<AlreadyRevoked> = []
-    for (const c of found) {
-      if (c.status._tag === "revoked")
-        alreadyRevoked.push({
-          number: c.number,
-          revokedOn: c.status.revokedOn,
-          reason: c.status.reason,
-          orderId: c.status.orderId
+    const executedBy = options.actor ?? `${input.orderedBy.level}:${input.orderedBy.regionCode}`
+    return yield* transactional.run(
+      Effect.gen(function* () {
+        const plan = yield* planOf(input)
+        const authority = revocationAuthorityOf(input.orderedBy, () => plan.outside)
+        const refusal = authority.failures[0]
+        if (refusal !== undefined)
+          return yield* new RevocationNotAuthorised({
+            field: refusal.field,
+            level: input.orderedBy.level,
+            regionCode: input.orderedBy.regionCode,
+            outsideCount: refusal.code === "OutsideActorRegion" ? plan.outside.count : 0,
+            sample: stringsOf(refusal),
+            detail: refusal.message
+          })
+        const orderId = yield* ids.next("rev")
+        const status: RevokedStatus = {
+          _tag: "revoked",
+          revokedOn: input.orderedOn,
+          reason: input.reason,
+          orderId
+        }
+        const alreadyRevoked = plan.alreadyRevoked
+        const revoked = plan.valid === 0 ? 0 : yield* plan.revoke(status)
+        const order: RevocationOrder = { ...input, id: orderId }
+        const executed: ExecutedRevocationOrder = {
+          order,
+          revoked,
+          alreadyRevoked: alreadyRevoked.length,
+          executedBy,
+          executedAt: new Date(yield* Clock.currentTimeMillis).toISOString()
+        }
+        yield* orders.save(executed)
+        yield* audit.record({
+          actor: executedBy,
+          action: REVOCATION_AUDIT_ACTION,
+          subject: orderId,
+          reason: input.reason,
+          details: {
+            scope:
+              input.scope._tag === "batch"
+                ? { batchId: input.scope.batchId }
+                : { certificates: input.scope.numbers.length },
+            basis: input.basis,
+            creditCheckReferred: input.creditCheck.referred,
+            orderedBy: input.orderedBy,
+            orderedOn: input.orderedOn,
+            revoked,
+            alreadyRevoked: alreadyRevoked.length
+          }
         })
-      else toRevoke.push(c.number)
-    }
-    const revoked = toRevoke.length === 0 ? 0 : yield* repository.revoke(toRevoke, status)
-    const summary: RevocationSummary = {
-      order: { ...input, id: orderId },
-      revoked,
-      alreadyRevoked,
-      creditCheckReferred: input.creditCheck.referred,
-      authority,
-      check
-    }
-    return summary
+        const summary: RevocationSummary = {
+          order,
+          revoked,
+          alreadyRevoked,
+          creditCheckReferred: input.creditCheck.referred,
+          authority,
+          check
+        }
+        return summary
+      })
+    )
   })
 
   return { preview, execute } as const
@@ -221,6 +330,9 @@ export class Revocations extends Context.Tag("@jineng/domain/Revocations")<
   Revocations,
   Effect.Effect.Success<typeof make>
 >() {
-  /** Requires CertificateRepository and IdGenerator. */
+  /**
+   * Requires CertificateRepository, BatchProfiles, RevocationOrderRepository, AuditTrail, Transactional and
+   * IdGenerator.
+   */
   static readonly layer = Layer.effect(this, make)
 }
