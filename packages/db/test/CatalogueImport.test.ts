@@ -133,7 +133,7 @@ const implementations = [
   },
   ...targets.map((t) => ({
     name: t.name,
-      layer: () =>
+    layer: () =>
       Layer.mergeAll(Layer.fresh(SqlStandardRepository.layer), Layer.fresh(SqlTransactional.layer)).pipe(
         Layer.provide(t.layer())
       )

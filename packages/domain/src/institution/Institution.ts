@@ -27,6 +27,10 @@ export const NumberingPrefix = Schema.Struct({
 })
 export type NumberingPrefix = typeof NumberingPrefix.Type
 
+/** The prefix as the 13 leading characters of the institution's certificate numbers, e.g. "S000032000123". */
+export const numberingPrefixKey = (p: NumberingPrefix): string =>
+  `${p.type}${p.institutionCode}${p.province}${p.siteSerial}`
+
 /** The responsible person (相关负责人) who signs the institution's certificates. */
 export const ResponsiblePerson = Schema.Struct({
   name: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(50))

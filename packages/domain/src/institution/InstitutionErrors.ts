@@ -32,3 +32,35 @@ export class InvalidStatusTransition extends Schema.TaggedError<InvalidStatusTra
     return `目录状态不能由“${from}”变更为“${catalogueStatusName(this.to)}”（能进能出：准入→暂停→恢复，准入或暂停→移出，移出→重新准入）`
   }
 }
+
+export class InstitutionAlreadyExists extends Schema.TaggedError<InstitutionAlreadyExists>()(
+  "InstitutionAlreadyExists",
+  { field: Schema.String, institutionId: Schema.String }
+) {
+  override get message() {
+    return `评价机构 ${this.institutionId} 已在目录中`
+  }
+}
+
+/** Two institutions may not share a certificate numbering prefix: their numbers would be indistinguishable (54号·四). */
+export class NumberingPrefixTaken extends Schema.TaggedError<NumberingPrefixTaken>()("NumberingPrefixTaken", {
+  field: Schema.String,
+  /** Parts 1–4 of the certificate number, e.g. "S000032000123". */
+  prefix: Schema.String,
+  /** The institution that holds the prefix. */
+  heldBy: Schema.String
+}) {
+  override get message() {
+    return `证书编号前缀 ${this.prefix} 已由评价机构 ${this.heldBy} 使用`
+  }
+}
+
+/** A change of region or authorisations that would leave the institution invalid (e.g. a prefix of another province). */
+export class InvalidInstitutionScope extends Schema.TaggedError<InvalidInstitutionScope>()(
+  "InvalidInstitutionScope",
+  { field: Schema.String, institutionId: Schema.String, problem: Schema.String }
+) {
+  override get message() {
+    return `评价机构 ${this.institutionId} 的评价范围变更无效：${this.problem}`
+  }
+}

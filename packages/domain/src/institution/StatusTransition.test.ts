@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import type { StatusEntry } from "./CatalogueStatus.js"
-import { appendStatus } from "./StatusTransition.js"
+import { appendStatus, replayHistory } from "./StatusTransition.js"
 
 const admitted: StatusEntry = { status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320000" }
 
@@ -41,5 +41,28 @@ describe("54号·五 status transitions", () => {
     expect(Either.isLeft(early) && early.left.message).toBe(
       "目录状态变更日期 2022-04-30 早于最近一次变更日期 2022-05-01"
     )
+  })
+})
+
+describe("54号·五 replaying a status history", () => {
+  const admitted: StatusEntry = {
+    status: "admitted",
+    date: "2022-05-01",
+    reason: "准入",
+    actor: "hrss-320000"
+  }
+
+  it("accepts a history of allowed moves in date order", () => {
+    const history: ReadonlyArray<StatusEntry> = [
+      admitted,
+      { ...admitted, status: "removed", date: "2023-01-01" },
+      { ...admitted, status: "admitted", date: "2024-01-01" }
+    ]
+    expect(replayHistory(history)).toEqual(Either.right(history))
+  })
+
+  it("refuses the first disallowed entry", () => {
+    const result = replayHistory([admitted, { ...admitted, date: "2022-06-01" }])
+    expect(Either.isLeft(result) && result.left).toMatchObject({ from: "admitted", to: "admitted" })
   })
 })

@@ -25,3 +25,16 @@ export const appendStatus = (
   }
   return Either.right([...history, entry])
 }
+
+/** A whole history replayed through `appendStatus` from nothing: the history, or the first refused entry. */
+export const replayHistory = (
+  entries: ReadonlyArray<StatusEntry>
+): Either.Either<ReadonlyArray<StatusEntry>, InvalidStatusTransition> => {
+  let history: ReadonlyArray<StatusEntry> = []
+  for (const entry of entries) {
+    const next = appendStatus(history, entry)
+    if (Either.isLeft(next)) return next
+    history = next.right
+  }
+  return Either.right(history)
+}
