@@ -1,0 +1,65 @@
+/**
+ * The registry: every port of the domain implemented on one database (54号·四 "全面纳入…统一管理"), plus the
+ * domain's use cases over them. The edges (API, commands) build this once per process with the database
+ * target read from their configuration.
+ */
+
+import { Filings } from "@jineng/domain/competition/Filings"
+import { Eligibility } from "@jineng/domain/eligibility/Eligibility"
+import { CertificateIssuance } from "@jineng/domain/issuance/CertificateIssuance"
+import { Reports } from "@jineng/domain/quality/Reports"
+import { TrackingCodeGenerator } from "@jineng/domain/quality/TrackingCodeGenerator"
+import { Revocations } from "@jineng/domain/revocation/Revocations"
+import { IdGenerator } from "@jineng/domain/shared/IdGenerator"
+import { Layer } from "effect"
+import { SqlOrganisationRepository } from "./access/SqlOrganisationRepository.js"
+import * as SqlAudit from "./audit/SqlAuditTrail.js"
+import { SqlEvaluationBatchRepository } from "./batch/SqlEvaluationBatchRepository.js"
+import { SqlStandardRepository } from "./catalogue/SqlStandardRepository.js"
+import { SqlCertificateRepository } from "./certificate/SqlCertificateRepository.js"
+import { SqlCompetitionRepository } from "./competition/SqlCompetitionRepository.js"
+import { SqlFilingRepository } from "./competition/SqlFilingRepository.js"
+import * as Database from "./Database.js"
+import { SqlInstitutionRepository } from "./institution/SqlInstitutionRepository.js"
+import { SqlAssessmentRepository } from "./quality/SqlAssessmentRepository.js"
+import { SqlReportRepository } from "./quality/SqlReportRepository.js"
+import { SqlBatchProfiles } from "./revocation/SqlBatchProfiles.js"
+import { SqlRevocationOrderRepository } from "./revocation/SqlRevocationOrderRepository.js"
+import { SqlEligibilityRuleTables } from "./ruletable/SqlEligibilityRuleTables.js"
+import * as SqlTransactional from "./SqlTransactional.js"
+
+/** Every repository port, the audit trail and transactions, on the SqlClient in context. */
+export const ports = Layer.mergeAll(
+  SqlCertificateRepository.layer,
+  SqlStandardRepository.layer,
+  SqlInstitutionRepository.layer,
+  SqlOrganisationRepository.layer,
+  SqlCompetitionRepository.layer,
+  SqlFilingRepository.layer,
+  SqlEvaluationBatchRepository.layer,
+  SqlRevocationOrderRepository.layer,
+  SqlBatchProfiles.layer,
+  SqlReportRepository.layer,
+  SqlAssessmentRepository.layer,
+  SqlEligibilityRuleTables.layer,
+  SqlAudit.layer,
+  SqlAudit.SqlAuditTrail.Default,
+  SqlTransactional.layer,
+  IdGenerator.layer,
+  TrackingCodeGenerator.layer
+)
+
+/** The domain's use cases over the ports. */
+export const useCases = Layer.mergeAll(
+  CertificateIssuance.layer,
+  Revocations.layer,
+  Filings.layer,
+  Reports.layer,
+  Eligibility.layer
+)
+
+/** The whole registry on one database target (migrated at start-up). */
+export const layer = (target: Database.DatabaseTarget) =>
+  useCases.pipe(Layer.provideMerge(ports), Layer.provideMerge(Database.layer(target)))
+
+export type Registry = Layer.Layer.Success<ReturnType<typeof layer>>

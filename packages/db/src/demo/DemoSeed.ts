@@ -1,0 +1,13 @@
+/** The curated seed of real occupations (categories 3–6) shipped for the demo: seed/occupations.seed.jsonl. */
+import { readFileSync } from "node:fs"
+import type { Occupation } from "@jineng/domain/occupation/Occupation"
+import { OccupationRecord, toOccupation } from "@jineng/domain/occupation/OccupationRecord"
+import { Schema } from "effect"
+
+export const SEED_FILE = new URL("../../seed/occupations.seed.jsonl", import.meta.url)
+
+export const seedOccupations = (): ReadonlyArray<Occupation> =>
+  readFileSync(SEED_FILE, "utf8")
+    .split("\n")
+    .filter((line) => line.trim().length > 0)
+    .map((line) => toOccupation(Schema.decodeUnknownSync(OccupationRecord)(JSON.parse(line))))
