@@ -100,3 +100,28 @@ export const fromRow = (r: CertificateRow): Certificate =>
           }
         : { _tag: "valid" }
   }) as Certificate
+
+/** A row read in raw mode: the values in CERTIFICATE_COLUMNS order. */
+export const fromValues = (v: ReadonlyArray<unknown>): Certificate =>
+  fromRow({
+    number: v[0],
+    kind: v[1],
+    holder_name: v[2],
+    holder_id_type: v[3],
+    holder_id_number: v[4],
+    occupation_code: v[5],
+    occupation_name: v[6],
+    work_type: v[7],
+    level: v[8],
+    issuer_institution_id: v[9],
+    issuer_name: v[10],
+    issuer_region: v[11],
+    issuer_signatory: v[12],
+    issuer_seal_id: v[13],
+    issued_on: v[14],
+    batch_id: v[15],
+    status: v[16],
+    revoked_on: v[17],
+    revocation_reason: v[18],
+    revocation_order_id: v[19]
+  } as CertificateRow)

@@ -16,7 +16,7 @@ import { deriveCertificateNumber, MAX_SERIAL } from "@jineng/domain/codes/Certif
 import type Sqlite from "better-sqlite3"
 import { Clock, Effect, Layer, Option } from "effect"
 import { SqliteDatabase } from "../sqlite/SqliteDatabase.js"
-import { CERTIFICATE_COLUMNS, type CertificateRow, fromRow, toRow } from "./CertificateRow.js"
+import { CERTIFICATE_COLUMNS, type CertificateRow, fromRow, fromValues, toRow } from "./CertificateRow.js"
 
 const CHUNK = 500
 
@@ -39,12 +39,17 @@ export const make = Effect.gen(function* () {
         Effect.orDie
       ),
     onSome: (db) => {
-      let lookup: Sqlite.Statement<[string], CertificateRow> | undefined
+      // Raw mode (values, not named columns) is better-sqlite3's fastest read: the public lookup's hot path.
+      let lookup: Sqlite.Statement<[string], ReadonlyArray<unknown>> | undefined
       return (number: string) =>
         db.read((raw) => {
-          lookup ??= raw.prepare<[string], CertificateRow>("SELECT * FROM certificates WHERE number = ?")
-          const row = lookup.get(number)
-          return row === undefined ? Option.none() : Option.some(fromRow(row))
+          lookup ??= raw
+            .prepare<[string], ReadonlyArray<unknown>>(
+              `SELECT ${CERTIFICATE_COLUMNS.join(", ")} FROM certificates WHERE number = ?`
+            )
+            .raw(true)
+          const values = lookup.get(number)
+          return values === undefined ? Option.none() : Option.some(fromValues(values))
         })
     }
   })
