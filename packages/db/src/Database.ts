@@ -3,6 +3,7 @@
  * with several API instances), otherwise the embedded SQLite file SQLITE_FILE (default data/jineng.sqlite).
  * Everything downstream sees `SqlClient`; SQLite additionally provides `SqliteDatabase` for hot paths.
  */
+import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { Config, Effect, Layer, Option, type Redacted } from "effect"
 import { Migrations } from "./Migrations.js"
@@ -33,6 +34,15 @@ export const clientLayer = (target: DatabaseTarget) =>
 /** The SqlClient for a target, migrated to the latest schema at start-up. */
 export const layer = (target: DatabaseTarget) =>
   Layer.effectDiscard(Migrations.run).pipe(Layer.provideMerge(clientLayer(target)))
+
+/** Readiness: true when the database answers a trivial query. */
+export const ping: Effect.Effect<boolean, never, SqlClient.SqlClient> = Effect.flatMap(
+  SqlClient.SqlClient,
+  (sql) => sql`SELECT 1 AS one`
+).pipe(
+  Effect.as(true),
+  Effect.catchAll(() => Effect.succeed(false))
+)
 
 /** The database named by the environment (config is read here, at the edge). */
 export const layerFromConfig = Layer.unwrapEffect(Effect.map(DatabaseConfig, layer))

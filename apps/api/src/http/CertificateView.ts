@@ -1,0 +1,43 @@
+/**
+ * The public view of a certificate (54号·四 查询服务; domain.md §2 public lookup privacy): every printed field,
+ * the ID number masked (first 6 and last 4 visible), the status with its revocation date and reason.
+ */
+import type { Certificate } from "@jineng/domain/certificate/Certificate"
+import { maskResidentId } from "@jineng/domain/codes/ResidentIdNumber"
+import { gradeName, titleName } from "@jineng/domain/codes/SkillLevel"
+import { revocationReasonName } from "@jineng/domain/revocation/RevocationReason"
+
+const ID_TYPE_NAMES = {
+  resident_id: "居民身份证",
+  hk_macao_permit: "港澳居民来往内地通行证",
+  taiwan_permit: "台湾居民来往大陆通行证",
+  passport: "护照"
+} as const
+
+export const certificateView = (c: Certificate, verificationBase: string) => ({
+  number: c.number,
+  kind: c.kind,
+  holder: {
+    name: c.holder.name,
+    idType: c.holder.idType,
+    idTypeName: ID_TYPE_NAMES[c.holder.idType],
+    idNumberMasked: maskResidentId(c.holder.idNumber)
+  },
+  occupation: { code: c.occupation.code, name: c.occupation.name, workType: c.occupation.workType ?? null },
+  level: { code: c.level, name: `${gradeName(c.level)}/${titleName(c.level)}` },
+  issuer: { name: c.issuer.name },
+  issuedOn: c.issuedOn,
+  status:
+    c.status._tag === "valid"
+      ? { state: "valid" as const, name: "有效" }
+      : {
+          state: "revoked" as const,
+          name: "已注销",
+          revokedOn: c.status.revokedOn,
+          reason: c.status.reason,
+          reasonName: revocationReasonName(c.status.reason)
+        },
+  verificationUrl: `${verificationBase}/verify/${c.number}`
+})
+
+export type CertificateView = ReturnType<typeof certificateView>

@@ -1,0 +1,89 @@
+/**
+ * The main job: the API on one port over the registry. Config is read here only: PORT (3000), HOST
+ * (127.0.0.1), DATABASE_URL (PostgreSQL) or SQLITE_FILE (data/jineng.sqlite), PUBLIC_BASE_URL, DEMO
+ * (small | tiny | medium | none: fill an empty database with the demo registry and print one API key per role).
+ */
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
+import { serve } from "@hono/node-server"
+import { ApiKeys } from "@jineng/db/access/ApiKeys"
+import { DatabaseConfig } from "@jineng/db/Database"
+import { DEMO_SIZES, generateDemo } from "@jineng/db/demo/DemoData"
+import { seedOccupations } from "@jineng/db/demo/DemoSeed"
+import { organisationRoleName } from "@jineng/domain/access/OrganisationRole"
+import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRepository"
+import { Effect } from "effect"
+import { makeApp } from "./App.js"
+import { makeRuntime } from "./AppRuntime.js"
+
+const log = (msg: string, fields: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ level: "info", time: new Date().toISOString(), msg, ...fields }))
+
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? "127.0.0.1"
+const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`
+const demo = process.env.DEMO ?? "small"
+
+const target = Effect.runSync(DatabaseConfig)
+if (target._tag === "sqlite" && target.filename !== ":memory:")
+  mkdirSync(dirname(target.filename), { recursive: true })
+const runtime = makeRuntime(target)
+
+/** Fills an empty registry with the demo data and makes one API key per demo organisation. */
+const seedDemo = Effect.gen(function* () {
+  const size = DEMO_SIZES[demo as keyof typeof DEMO_SIZES]
+  if (size === undefined) return undefined
+  const institutions = yield* InstitutionRepository
+  const existing = yield* institutions.list({ limit: 1 })
+  if (existing.total > 0) return undefined
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const summary = yield* generateDemo({ size, seed: 20220501, occupations: seedOccupations(), today })
+  const keys = yield* ApiKeys
+  const created = yield* Effect.forEach(summary.organisations, (o) =>
+    Effect.map(keys.create(o.id), (k) => ({ ...o, key: k.key }))
+  )
+  return { summary, keys: created }
+}).pipe(Effect.orDie)
+
+const main = async () => {
+  const seeded = await runtime.runPromise(seedDemo)
+  const app = makeApp(runtime, { publicBaseUrl })
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    log("listening", { url: `http://${host}:${info.port}` })
+    console.log(`\nJineng 已启动：${publicBaseUrl}`)
+    console.log(
+      `  数据库：${target._tag === "sqlite" ? `SQLite ${target.filename}` : "PostgreSQL (DATABASE_URL)"}`
+    )
+    if (seeded !== undefined) {
+      const s = seeded.summary
+      console.log(
+        `  演示数据：评价机构 ${s.institutions} 家，证书 ${s.certificates} 本（已注销 ${s.revokedCertificates} 本），竞赛 ${s.competitions} 项`
+      )
+      console.log("  演示 API 密钥（仅显示这一次）：")
+      for (const k of seeded.keys)
+        console.log(`    ${organisationRoleName(k.role as never).padEnd(12)} ${k.name}\n      ${k.key}`)
+      console.log("  可查询的演示证书：")
+      for (const c of s.samples)
+        console.log(
+          `    ${publicBaseUrl}/api/public/certificates/lookup?number=${c.number}&name=${encodeURIComponent(c.name)}  (${c.status === "valid" ? "有效" : "已注销"})`
+        )
+    } else {
+      console.log(
+        "  已有数据：演示密钥仅在首次建库时显示；新密钥请用 pnpm --filter @jineng/db create-api-key"
+      )
+    }
+  })
+  const shutdown = (signal: string) => {
+    log("shutting down", { signal })
+    server.close(() => {
+      void runtime.dispose().then(() => process.exit(0))
+    })
+  }
+  process.once("SIGINT", () => shutdown("SIGINT"))
+  process.once("SIGTERM", () => shutdown("SIGTERM"))
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
