@@ -80,13 +80,15 @@ const rawInsert = async (filename: string, n: number) => {
   return s
 }
 
-const storeIssue = async (target: Database.DatabaseTarget, n: number) => {
-  const layer = CertificateIssuance.layer.pipe(
-    Layer.provideMerge(Layer.mergeAll(SqlCertificateRepository.layer, otherPorts)),
-    Layer.provideMerge(Database.layer(target))
-  )
-  return Effect.runPromise(
+/** (b) The store: the institution, occupation, standard and bank are rows of the same database. */
+const storeIssue = async (target: Database.DatabaseTarget, n: number) =>
+  Effect.runPromise(
     Effect.gen(function* () {
+      const standards = yield* StandardRepository
+      yield* standards.upsertOccupations([TURNER])
+      yield* standards.saveStandard(standard)
+      yield* standards.saveQuestionBank(bank)
+      yield* (yield* InstitutionRepository).insert(institution)
       const issuance = yield* CertificateIssuance
       const request = batchRequest("bench-store", n)
       const start = process.hrtime.bigint()
@@ -94,9 +96,8 @@ const storeIssue = async (target: Database.DatabaseTarget, n: number) => {
       const s = seconds(start)
       if (issued.certificates.length !== n) throw new Error("not all certificates were issued")
       return s
-    }).pipe(Effect.provide(layer), Effect.scoped)
+    }).pipe(Effect.provide(Registry.layer(target)), Effect.scoped)
   )
-}
 
 /** (d) Revokes the whole store-issued batch through the Revocations use case (order + certificates + audit). */
 const revokeBatch = (target: Database.DatabaseTarget) =>
