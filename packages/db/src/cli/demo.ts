@@ -4,28 +4,47 @@
  */
 import { Effect } from "effect"
 import { DatabaseConfig } from "../Database.js"
-import { DEMO_SIZES, generateDemo } from "../demo/DemoData.js"
+import { DEMO_SIZES, type DemoSize, generateDemo } from "../demo/DemoData.js"
 import { seedOccupations } from "../demo/DemoSeed.js"
 import * as Registry from "../Registry.js"
 import { runCli } from "./runCli.js"
 
-const [sizeName = "small", seedArg = "20220501"] = process.argv.slice(2)
+const USAGE = `用法：demo [${Object.keys(DEMO_SIZES).join("|")}] [seed=N] [institutions=N] [batchesPerInstitution=N] [candidatesPerBatch=N] [competitions=N] [reports=N]`
+
+const [sizeName = "small", ...overrides] = process.argv.slice(2)
 
 const program = Effect.gen(function* () {
-  const size = DEMO_SIZES[sizeName as keyof typeof DEMO_SIZES]
-  if (size === undefined) {
-    console.error(`未知的规模“${sizeName}”；可选：${Object.keys(DEMO_SIZES).join("、")}`)
+  const preset: DemoSize | undefined = DEMO_SIZES[sizeName as keyof typeof DEMO_SIZES]
+  if (preset === undefined) {
+    console.error(`未知的规模“${sizeName}”。${USAGE}`)
     return 2
+  }
+  let size: DemoSize = preset
+  let seedArg = "20220501"
+  for (const o of overrides) {
+    const [key = "", value = ""] = o.split("=")
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 0 || !(key === "seed" || key in preset)) {
+      console.error(`参数“${o}”无效。${USAGE}`)
+      return 2
+    }
+    if (key === "seed") seedArg = value
+    else size = { ...size, [key]: n }
   }
   const target = yield* DatabaseConfig
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
   const started = Date.now()
-  const summary = yield* generateDemo({
+  const generated = yield* generateDemo({
     size,
     seed: Number(seedArg),
     occupations: seedOccupations(),
     today
-  }).pipe(Effect.provide(Registry.layer(target)))
+  }).pipe(Effect.either, Effect.provide(Registry.layer(target)))
+  if (generated._tag === "Left") {
+    console.error(generated.left.message)
+    return 1
+  }
+  const summary = generated.right
   console.log(
     `演示数据已生成（规模 ${sizeName}，种子 ${seedArg}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`
   )

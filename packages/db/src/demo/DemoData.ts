@@ -28,8 +28,9 @@ import { periodOf, previousPeriod } from "@jineng/domain/quality/AssessmentPerio
 import { AssessmentRepository } from "@jineng/domain/quality/AssessmentRepository"
 import { Reports } from "@jineng/domain/quality/Reports"
 import { Revocations } from "@jineng/domain/revocation/Revocations"
+import { Transactional } from "@jineng/domain/shared/Transactional"
 import { addMonths, type LocalDate } from "@jineng/domain/time/LocalDate"
-import { Effect, Option, Schema } from "effect"
+import { Data, Effect, Option, Schema } from "effect"
 import {
   makeRandom,
   personName,
@@ -275,7 +276,28 @@ const makeCompetition = (
   } as Competition
 }
 
+/** The demo fills empty registries only: one that already holds institutions is left alone. */
+export class RegistryNotEmpty extends Data.TaggedError("RegistryNotEmpty")<{
+  readonly institutions: number
+}> {
+  override get message() {
+    return `登记库已有 ${this.institutions} 家评价机构：演示数据只写入空库`
+  }
+}
+
 export const generateDemo = (options: {
+  readonly size: DemoSize
+  readonly seed: number
+  readonly occupations: ReadonlyArray<Occupation>
+  readonly today: LocalDate
+}) =>
+  Effect.gen(function* () {
+    const existing = yield* (yield* InstitutionRepository).list({ limit: 1 })
+    if (existing.total > 0) return yield* new RegistryNotEmpty({ institutions: existing.total })
+    return yield* fill(options)
+  })
+
+const fill = (options: {
   readonly size: DemoSize
   readonly seed: number
   readonly occupations: ReadonlyArray<Occupation>
@@ -294,6 +316,7 @@ export const generateDemo = (options: {
     const filings = yield* Filings
     const reports = yield* Reports
     const assessments = yield* AssessmentRepository
+    const transactional = yield* Transactional
 
     yield* catalogue(occupations)
 
@@ -394,8 +417,9 @@ export const generateDemo = (options: {
             batchId
           }
         }))
-        const issued = yield* certificates.issueBatch(batchId, drafts)
-        yield* batches.markIssued(batchId, issuedOn)
+        const issued = yield* transactional.run(
+          Effect.zipLeft(certificates.issueBatch(batchId, drafts), batches.markIssued(batchId, issuedOn))
+        )
         issuedBatches.push(batchId)
         certificateCount += issued.certificates.length
         const first = issued.certificates[0]
@@ -467,16 +491,18 @@ export const generateDemo = (options: {
       if (submitted._tag === "Left") continue
       filingCount++
       const filing = submitted.right
-      const stop = i % 4 // 0: nothing yet, 1: first level, 2…: all levels (one in eight refused)
+      // every class gets every state: 0 nothing recorded yet, 1 the first level only, 2 all levels (one in
+      // eight of those refused at the last level)
+      const stop = (i + Math.floor(i / CLASSES.length)) % 3
       for (const [n, level] of filing.levels.entries()) {
-        if (n >= stop && stop < 2) break
+        if (stop < 2 && n >= stop) break
         const regionCode =
           level === "province"
             ? "320000"
             : level === "city"
               ? `${filing.hostRegionCode.slice(0, 4)}00`
               : filing.hostRegionCode
-        const disagree = i % 8 === 7 && n === filing.levels.length - 1
+        const disagree = stop === 2 && i % 8 === 7 && n === filing.levels.length - 1
         yield* Effect.either(
           filings.recordOpinion(filing.id, {
             actor: { level, regionCode },
