@@ -41,7 +41,7 @@ const migrate = (filename: string) =>
 const openRaw = (filename: string) => {
   const db = new Sqlite(filename)
   db.pragma("journal_mode = WAL")
-  db.pragma("synchronous = NORMAL")
+  db.pragma("synchronous = FULL") // as the store: a committed issuance survives power loss
   return db
 }
 
@@ -65,11 +65,9 @@ const rawInsert = async (filename: string, n: number) => {
   await migrate(filename)
   const rows = await sampleRows(n, "bench-raw")
   const db = openRaw(filename)
-  db.prepare("INSERT INTO certificate_batches (batch_id, certificate_count, issued_at) VALUES (?, ?, ?)").run(
-    "bench-raw",
-    n,
-    new Date().toISOString()
-  )
+  db.prepare(
+    "INSERT INTO certificate_batches (batch_id, institution_id, certificate_count, issued_at) VALUES (?, ?, ?, ?)"
+  ).run("bench-raw", institution.id, n, new Date().toISOString())
   const insert = db.prepare(insertSql)
   const start = process.hrtime.bigint()
   db.transaction(() => {
@@ -137,8 +135,8 @@ const buildLookupFile = async (filename: string, rows: number) => {
     const batchId = `lookup-${b}`
     db.transaction(() => {
       db.prepare(
-        "INSERT INTO certificate_batches (batch_id, certificate_count, issued_at) VALUES (?, ?, ?)"
-      ).run(batchId, perBatch, "2025-06-30T00:00:00Z")
+        "INSERT INTO certificate_batches (batch_id, institution_id, certificate_count, issued_at) VALUES (?, ?, ?, ?)"
+      ).run(batchId, institution.id, perBatch, "2025-06-30T00:00:00Z")
       for (let i = 0; i < perBatch && b * perBatch + i < rows; i++) {
         const k = b * perBatch + i
         const row = template[k % template.length] as Array<unknown>
@@ -194,8 +192,8 @@ const postgres = async (baseUrl: string) => {
     let start = process.hrtime.bigint()
     await client.query("BEGIN")
     await client.query(
-      "INSERT INTO certificate_batches (batch_id, certificate_count, issued_at) VALUES ($1, $2, $3)",
-      ["bench-raw", N, new Date().toISOString()]
+      "INSERT INTO certificate_batches (batch_id, institution_id, certificate_count, issued_at) VALUES ($1, $2, $3, $4)",
+      ["bench-raw", institution.id, N, new Date().toISOString()]
     )
     for (let i = 0; i < rows.length; i += chunk) {
       const part = rows.slice(i, i + chunk)

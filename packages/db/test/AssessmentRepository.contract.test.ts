@@ -9,6 +9,7 @@ import { assessmentSchedule } from "@jineng/domain/quality/AssessmentSchedule"
 import { RecordedAssessment } from "@jineng/domain/quality/QualityAssessment"
 import { Effect, Layer, Schema } from "effect"
 import { SqlAssessmentRepository } from "../src/quality/SqlAssessmentRepository.js"
+import { codePointOrder, TIE_SUFFIXES } from "./fixtures.js"
 import { targets } from "./TestDatabases.js"
 
 const implementations = [
@@ -94,10 +95,33 @@ describe.each(implementations)("54号·五 AssessmentRepository contract — $na
     it.effect("feeds the schedule rule: an institution's history shows what is overdue", () =>
       Effect.gen(function* () {
         const repo = yield* AssessmentRepository
-        const listed = { institutionId: "inst_b", admittedOn: "2023-01-15" }
+        const listed = {
+          id: "inst_b",
+          statusHistory: [
+            { status: "admitted" as const, date: "2023-01-15", reason: "准入", actor: "hrss-320000" }
+          ]
+        }
         const schedule = assessmentSchedule(listed, yield* repo.listByInstitution("inst_b"), "2024-03-01")
         expect(schedule.overdue).toEqual(["2023-H1"])
         expect(schedule.due).toBe("2024-H1")
+      })
+    )
+
+    it.effect("breaks ties by institution and by id in code-point order, under any server locale", () =>
+      Effect.gen(function* () {
+        const repo = yield* AssessmentRepository
+        const institutions = TIE_SUFFIXES.map((suffix) => `inst_${suffix}`)
+        for (const [i, institutionId] of institutions.entries()) {
+          yield* repo.record(assessment(`qa_p${i}`, institutionId, "2031-H1", "2031-03-01"))
+        }
+        expect((yield* repo.listByPeriod("2031-H1")).map((a) => a.institutionId)).toEqual(
+          codePointOrder(institutions)
+        )
+        const ids = TIE_SUFFIXES.map((suffix) => `qa_${suffix}`)
+        for (const id of ids) yield* repo.record(assessment(id, "inst_tie", "2031-H2", "2031-09-01"))
+        expect((yield* repo.listByInstitution("inst_tie")).map((a) => a.id)).toEqual(
+          codePointOrder(ids).reverse()
+        )
       })
     )
   })

@@ -3,7 +3,7 @@
 import { SqlClient } from "@effect/sql"
 import { describe, expect, layer as testLayer } from "@effect/vitest"
 import { AuditTrail } from "@jineng/domain/shared/AuditTrail"
-import { Effect, Layer } from "effect"
+import { Effect, Fiber, Layer, Option } from "effect"
 import * as SqlAudit from "../src/audit/SqlAuditTrail.js"
 import { targets } from "./TestDatabases.js"
 
@@ -50,6 +50,44 @@ describe.each(targets)("audit trail contract — $name", ({ layer }) => {
         expect(yield* trail.verify).toMatchObject({ ok: false, firstBrokenSeq: 8, problem: "head_mismatch" })
         yield* sql`DELETE FROM audit_trail WHERE seq = 2`
         expect(yield* trail.verify).toMatchObject({ ok: false, firstBrokenSeq: 2, problem: "missing" })
+      })
+    )
+  })
+})
+
+describe.each(targets)("audit trail verification during appends — $name", ({ layer }) => {
+  const audit = Layer.mergeAll(Layer.fresh(SqlAudit.SqlAuditTrail.Default), Layer.fresh(SqlAudit.layer))
+  testLayer(audit.pipe(Layer.provideMerge(layer())), {
+    timeout: 60_000,
+    excludeTestServices: true // the live clock: the verifier sleeps a little between runs
+  })((it) => {
+    it.effect("verify is ok every time while 8 fibers append (it checks up to the head it read first)", () =>
+      Effect.gen(function* () {
+        const audit = yield* AuditTrail
+        const trail = yield* SqlAudit.SqlAuditTrail
+        const appenders = yield* Effect.fork(
+          Effect.forEach(
+            Array.from({ length: 8 }, (_, w) => w),
+            (w) =>
+              Effect.forEach(
+                Array.from({ length: 40 }, (_, i) => w * 40 + i),
+                (n) => audit.record(entry(n)),
+                { discard: true }
+              ),
+            { concurrency: "unbounded", discard: true }
+          )
+        )
+        const results: Array<SqlAudit.AuditVerification> = []
+        while (Option.isNone(yield* Fiber.poll(appenders))) {
+          results.push(yield* trail.verify)
+          yield* Effect.sleep("1 millis") // a turn for the appenders (one SQLite connection, one permit)
+        }
+        yield* Fiber.join(appenders)
+        expect(results.length).toBeGreaterThan(0)
+        expect(results.filter((r) => !r.ok)).toEqual([])
+        const counts = results.map((r) => r.entries)
+        expect(counts).toEqual([...counts].sort((a, b) => a - b))
+        expect(yield* trail.verify).toEqual({ ok: true, entries: 320 })
       })
     )
   })

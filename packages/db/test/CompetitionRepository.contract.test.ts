@@ -13,6 +13,7 @@ import {
 } from "@jineng/domain/competition/CompetitionRepository"
 import { Cause, Effect, Exit, Layer, Option, Schema } from "effect"
 import { SqlCompetitionRepository } from "../src/competition/SqlCompetitionRepository.js"
+import { codePointOrder, TIE_SUFFIXES } from "./fixtures.js"
 import { targets } from "./TestDatabases.js"
 
 const people = (regionCode: string, n: number, prefix = regionCode) =>
@@ -370,6 +371,39 @@ describe.each(implementations)(
               expect(ids(paged)).toEqual(["plan_b", "plan_d"])
               expect(paged).toMatchObject({ total: 4, offset: 1, limit: 2 })
             })
+        )
+
+        it.effect("breaks ties of the start date by id in code-point order, under any server locale", () =>
+          Effect.gen(function* () {
+            const repo = yield* CompetitionRepository
+            const competitionIds = TIE_SUFFIXES.map((suffix) => `cmp_${suffix}`)
+            for (const id of competitionIds) {
+              yield* repo.save(
+                competition({
+                  id,
+                  host: {
+                    name: "鼓楼区人力资源和社会保障局",
+                    creditCode: "91350100M000100Y43",
+                    regionCode: "320302"
+                  },
+                  regionCode: "320302",
+                  startsOn: "2030-06-01",
+                  endsOn: "2030-06-02",
+                  contestants: people("320302", 3)
+                })
+              )
+            }
+            expect(ids(yield* repo.list({ regionCode: "320302" }))).toEqual(
+              codePointOrder(competitionIds).reverse()
+            )
+            const planIds = TIE_SUFFIXES.map((suffix) => `plan_${suffix}`)
+            for (const id of planIds) {
+              yield* repo.publishPlan(plan(id, {}, { regionCode: "320302", time: { from: "2030-07-01" } }))
+            }
+            expect(ids(yield* repo.listPlans({ regionCode: "320302" }))).toEqual(
+              codePointOrder(planIds).reverse()
+            )
+          })
         )
       }
     )

@@ -23,6 +23,7 @@ import {
 import { EvaluationBatchListing } from "@jineng/domain/quality/EvaluationBatchListing"
 import { Cause, Effect, Exit, Layer, Option, Schema } from "effect"
 import { SqlEvaluationBatchRepository } from "../src/batch/SqlEvaluationBatchRepository.js"
+import { codePointOrder, TIE_SUFFIXES } from "./fixtures.js"
 import { targets } from "./TestDatabases.js"
 
 const plan = (id: string, over: Record<string, unknown> = {}): EvaluationBatchPlan =>
@@ -338,6 +339,22 @@ describe.each(implementations)(
             expect((yield* repo.list({ status: "issued" })).items.map((b) => b.id)).toEqual(["eb_1"])
             expect((yield* repo.list({ institutionId: "inst_2" })).total).toBe(1)
           })
+        )
+
+        it.effect(
+          "breaks ties of the evaluation date by id in code-point order, under any server locale",
+          () =>
+            Effect.gen(function* () {
+              const repo = yield* EvaluationBatchRepository
+              const ids = TIE_SUFFIXES.map((suffix) => `eb_${suffix}`)
+              for (const id of ids) {
+                yield* repo.plan(
+                  plan(id, { institution: { id: "inst_tie", name: "江苏省某职业技能评价中心" } })
+                )
+              }
+              const listed = yield* repo.list({ institutionId: "inst_tie" })
+              expect(listed.items.map((b) => b.id)).toEqual(codePointOrder(ids).reverse())
+            })
         )
 
         it.effect.skipIf(!big)(

@@ -21,6 +21,7 @@ import { IdGenerator } from "@jineng/domain/shared/IdGenerator"
 import { Cause, Effect, Either, Exit, Layer, Option, Schema, TestClock } from "effect"
 import { toRow } from "../src/competition/FilingRow.js"
 import { SqlFilingRepository } from "../src/competition/SqlFilingRepository.js"
+import { codePointOrder, TIE_SUFFIXES } from "./fixtures.js"
 import { targets } from "./TestDatabases.js"
 
 const ok = <A, E>(e: Either.Either<A, E>): A => {
@@ -265,6 +266,24 @@ describe.each(implementations)(
           const failures = exits.flatMap((e) => (Exit.isFailure(e) ? [Cause.squash(e.cause)] : []))
           expect(failures.every((f) => (f as { _tag?: string })._tag === "FilingAlreadySubmitted")).toBe(true)
           expect(yield* repo.listByCompetition("cmp_race")).toHaveLength(1)
+        })
+      )
+
+      it.effect("breaks ties of the submission date by id in code-point order, under any server locale", () =>
+        Effect.gen(function* () {
+          const repo = yield* FilingRepository
+          const c = competition({ id: "cmp_tie" })
+          const ids = TIE_SUFFIXES.map((suffix) => `fil_tie_${suffix}`)
+          // Each filing is refused before the next is submitted (a competition has one open filing at a time).
+          for (const id of ids) {
+            const filing = open(id, c, "2023-03-01")
+            yield* repo.insert(filing)
+            yield* repo.update(
+              ok(recordOpinion(filing, opinion(district, "2023-03-03", "disagree"))),
+              filing.revision
+            )
+          }
+          expect((yield* repo.listByCompetition("cmp_tie")).map((f) => f.id)).toEqual(codePointOrder(ids))
         })
       )
 

@@ -19,6 +19,7 @@ import { TrackingCodeGenerator } from "@jineng/domain/quality/TrackingCodeGenera
 import { IdGenerator } from "@jineng/domain/shared/IdGenerator"
 import { Cause, Effect, Either, Exit, Layer, Option, TestClock } from "effect"
 import { SqlReportRepository } from "../src/quality/SqlReportRepository.js"
+import { codePointOrder, TIE_SUFFIXES } from "./fixtures.js"
 import { targets } from "./TestDatabases.js"
 
 const implementations = [
@@ -190,6 +191,26 @@ describe.each(implementations)("54号·五 ReportRepository contract — $name",
           limit: MAX_REPORT_PAGE_SIZE,
           total: 6
         })
+      })
+    )
+
+    it.effect("breaks ties of the received date by id in code-point order, under any server locale", () =>
+      Effect.gen(function* () {
+        const repo = yield* ReportRepository
+        const ids = TIE_SUFFIXES.map((suffix) => `rpt_${suffix}`)
+        for (const [i, id] of ids.entries()) {
+          yield* repo.insert(
+            openReport(
+              id,
+              trackingCodeFromNumber(900 + i),
+              { regionCode: "320300", channel: "online", subject: "事项", details: "内容" },
+              "2030-01-01"
+            )
+          )
+        }
+        const listed = yield* repo.list({ regionCode: "320300" })
+        expect(listed.items.map((r) => r.id)).toEqual(codePointOrder(ids).reverse())
+        expect(listed.items.map((r) => r.id)).toEqual(["rpt_b_1", "rpt_b1", "rpt_a", "rpt_Z", "rpt_B2"])
       })
     )
   })

@@ -25,7 +25,7 @@ import { SqlCertificateRepository } from "../src/certificate/SqlCertificateRepos
 import { SqlBatchProfiles } from "../src/revocation/SqlBatchProfiles.js"
 import { SqlRevocationOrderRepository } from "../src/revocation/SqlRevocationOrderRepository.js"
 import * as SqlTransactional from "../src/SqlTransactional.js"
-import { draft } from "./fixtures.js"
+import { codePointOrder, draft, TIE_SUFFIXES } from "./fixtures.js"
 import { targets } from "./TestDatabases.js"
 
 const PROVINCE = { level: "province", regionCode: "320000" } as const
@@ -157,6 +157,21 @@ describe.each(orderImplementations)(
           const clamped = yield* orders.list({ offset: -3, limit: 100_000 })
           expect(clamped).toMatchObject({ offset: 0, limit: MAX_ORDER_PAGE_SIZE, total: 5 })
           expect((yield* orders.list({ limit: 0 })).limit).toBe(1)
+        })
+      )
+
+      it.effect("breaks ties of date and instant by id in code-point order, under any server locale", () =>
+        Effect.gen(function* () {
+          const orders = yield* RevocationOrderRepository
+          const XUZHOU = { level: "city", regionCode: "320300" } as const
+          const ids = TIE_SUFFIXES.map((suffix) => `rev_tie_${suffix}`)
+          for (const id of ids) {
+            yield* orders.save(
+              executed(id, "2030-01-01", { orderedBy: XUZHOU, executedAt: "2030-01-01T02:00:00.000Z" })
+            )
+          }
+          const listed = yield* orders.list({ regionCode: "320300" })
+          expect(listed.items.map((o) => o.order.id)).toEqual(codePointOrder(ids).reverse())
         })
       )
     })

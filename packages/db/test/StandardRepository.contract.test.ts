@@ -20,6 +20,7 @@ import { StandardRepository } from "@jineng/domain/occupation/StandardRepository
 import { Effect, Either, Layer, Option, Schema } from "effect"
 import { parseCatalogue } from "../src/catalogue/CatalogueImport.js"
 import { SqlStandardRepository } from "../src/catalogue/SqlStandardRepository.js"
+import { codePointOrder, TIE_SUFFIXES } from "./fixtures.js"
 import { targets } from "./TestDatabases.js"
 
 const SEED = new URL("../seed/occupations.seed.jsonl", import.meta.url)
@@ -415,6 +416,31 @@ describe.each(implementations)("54号·三 StandardRepository contract — $name
         expect(basis.enterpriseNorms).toEqual([normWithoutWorkType])
         expect(basis.enterpriseNorms[0]).not.toHaveProperty("workType")
         expect(basis.provincialEntries).toEqual([relisted, provincial("jsml-a", "2024-09-01")])
+      })
+    )
+
+    it.effect("breaks ties of the dates by id in code-point order, under any server locale", () =>
+      Effect.gen(function* () {
+        const repo = yield* StandardRepository
+        const ids = (prefix: string) => TIE_SUFFIXES.map((suffix) => `${prefix}_${suffix}`)
+        const occupationCode = SECRETARY
+        for (const id of ids("std")) yield* repo.saveStandard(standard(id, "2030-01-01", { occupationCode }))
+        for (const id of ids("bank")) yield* repo.saveQuestionBank(bank(id, { occupationCode }))
+        for (const id of ids("norm")) yield* repo.saveEnterpriseNorm({ ...norm, id, occupationCode })
+        for (const id of ids("jsml"))
+          yield* repo.saveProvincialEntry({ ...provincial(id, "2030-01-01"), occupationCode })
+        const { basis } = yield* repo.forOccupation(SECRETARY)
+        expect({
+          standards: basis.standards.map((r) => r.id),
+          questionBanks: basis.questionBanks.map((r) => r.id),
+          enterpriseNorms: basis.enterpriseNorms.map((r) => r.id),
+          provincialEntries: basis.provincialEntries.map((r) => r.id)
+        }).toEqual({
+          standards: codePointOrder(ids("std")),
+          questionBanks: codePointOrder(ids("bank")),
+          enterpriseNorms: codePointOrder(ids("norm")),
+          provincialEntries: codePointOrder(ids("jsml"))
+        })
       })
     )
   })

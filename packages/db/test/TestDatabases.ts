@@ -26,12 +26,35 @@ const sqliteFile = (): Layer.Layer<SqlClient.SqlClient> =>
     ).pipe(Effect.map((dir) => Database.layer({ _tag: "sqlite", filename: join(dir, "registry.sqlite") })))
   ).pipe(Layer.orDie)
 
-/** Creates a uniquely named database on the test server and drops it when the suite's scope closes. */
+/**
+ * The test databases' default collation: a locale's (ICU zh-CN sorts "a" < "B", "b_1" < "b1" and Han by
+ * pinyin), never byte order, so that every ordering the registry promises is checked to hold under a server
+ * locale too — production servers often default to zh_CN.UTF-8.
+ */
+const LOCALE_COLLATION = "TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN'"
+
+let warnedNoIcu = false
+
+/**
+ * Creates a uniquely named database (collated like LOCALE_COLLATION; a server without ICU, before PostgreSQL
+ * 15, gets its default with a warning) on the test server and drops it when the suite's scope closes.
+ */
 export const freshPgUrl = (baseUrl: string) =>
   Effect.acquireRelease(
     Effect.gen(function* () {
       const name = `jineng_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-      yield* adminQuery(baseUrl, `CREATE DATABASE ${name}`)
+      yield* adminQuery(baseUrl, `CREATE DATABASE ${name} ${LOCALE_COLLATION}`).pipe(
+        Effect.catchAllDefect(() =>
+          Effect.zipRight(
+            Effect.sync(() => {
+              if (!warnedNoIcu)
+                console.warn("PostgreSQL without ICU: test databases use the server's collation")
+              warnedNoIcu = true
+            }),
+            adminQuery(baseUrl, `CREATE DATABASE ${name}`)
+          )
+        )
+      )
       const url = new URL(baseUrl)
       url.pathname = `/${name}`
       return { name, url: url.toString() }

@@ -10,7 +10,13 @@ export const residentId = (n: number): string => {
 
 export const draft = (
   n: number,
-  options: { level?: SkillLevel; issuedOn?: string; siteSerial?: string; regionCode?: string } = {}
+  options: {
+    level?: SkillLevel
+    issuedOn?: string
+    siteSerial?: string
+    regionCode?: string
+    institutionId?: string
+  } = {}
 ): CertificateDraft => ({
   prefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: options.siteSerial ?? "000001" },
   certificate: {
@@ -19,7 +25,7 @@ export const draft = (
     occupation: { code: "6-18-01-01", name: "车工", workType: "车工" },
     level: options.level ?? 3,
     issuer: {
-      institutionId: "inst_1",
+      institutionId: options.institutionId ?? "inst_1",
       name: "江苏省某职业技能评价中心",
       regionCode: options.regionCode ?? "320100",
       signatory: "张三",
@@ -29,3 +35,14 @@ export const draft = (
     batchId: "ignored"
   }
 })
+
+/**
+ * Id suffixes whose order differs between code-point order (JS string comparison, SQLite, PostgreSQL's "C"
+ * collation: B2 < Z < a < b1 < b_1) and a locale's (ICU zh-CN: a < b_1 < b1 < B2 < Z): ties broken by id
+ * must come out in code-point order on every database, as in the in-memory layers.
+ */
+export const TIE_SUFFIXES = ["b1", "b_1", "B2", "a", "Z"] as const
+
+/** `ids` in code-point order (what `<` on strings gives). */
+export const codePointOrder = (ids: ReadonlyArray<string>): Array<string> =>
+  [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,7 +1,7 @@
 /** The `access_organisations` and `access_api_keys` rows (domain.md §4) and their mapping to the domain's types. */
 import type { ApiKeyRecord } from "@jineng/domain/access/ApiKeyRecord"
 import type { Organisation } from "@jineng/domain/access/Organisation"
-import { ancestorAt, levelOfCode } from "@jineng/domain/codes/Region"
+import { regionColumns } from "../sql/SqlParts.js"
 
 export type OrganisationRow = {
   readonly id: string
@@ -27,9 +27,7 @@ export const toRow = (o: Organisation): OrganisationRow => ({
   id: o.id,
   name: o.name,
   role: o.role,
-  region_code: o.regionCode,
-  region_city: levelOfCode(o.regionCode) === "province" ? null : ancestorAt(o.regionCode, "city"),
-  region_province: ancestorAt(o.regionCode, "province"),
+  ...regionColumns(o.regionCode),
   institution_id: o.institutionId ?? null
 })
 

@@ -19,8 +19,8 @@ import {
   type OrganisationQuery,
   OrganisationRepository
 } from "@jineng/domain/access/OrganisationRepository"
-import { levelOfCode } from "@jineng/domain/codes/Region"
 import { Effect, Layer, Option } from "effect"
+import { withinRegion } from "../sql/SqlParts.js"
 import {
   type ApiKeyRow,
   fromKeyRow,
@@ -56,15 +56,7 @@ export const make = Effect.gen(function* () {
     Effect.gen(function* () {
       const q = normalizeOrganisationQuery(query)
       const where = sql.and([
-        ...(q.regionCode === undefined
-          ? []
-          : [
-              {
-                province: sql`region_province = ${q.regionCode}`,
-                city: sql`region_city = ${q.regionCode}`,
-                county: sql`region_code = ${q.regionCode}`
-              }[levelOfCode(q.regionCode)]
-            ]),
+        ...(q.regionCode === undefined ? [] : [withinRegion(sql, q.regionCode)]),
         ...(q.role === undefined ? [] : [sql`role = ${q.role}`]),
         ...(q.institutionId === undefined ? [] : [sql`institution_id = ${q.institutionId}`])
       ])

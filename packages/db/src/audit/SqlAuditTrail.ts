@@ -1,7 +1,7 @@
 /**
  * AuditTrail on @effect/sql: appends inside the caller's transaction (or its own), chaining each entry's hash
- * to the previous one; `verify` walks the chain and reports the first entry that was edited, deleted or
- * inserted out of order.
+ * to the previous one; `verify` walks the chain up to the head it read first (so appends running meanwhile never
+ * make it fail) and reports the first entry that was edited, deleted or inserted out of order.
  */
 import { SqlClient } from "@effect/sql"
 import { type AuditEntry, AuditTrail } from "@jineng/domain/shared/AuditTrail"
@@ -61,12 +61,22 @@ export const make = Effect.gen(function* () {
       yield* sql`UPDATE audit_head SET hash = ${hash} WHERE id = 1`
     }).pipe(sql.withTransaction, Effect.orDie)
 
+  /**
+   * Verifies the chain up to the head as it is when verification starts: appends committed meanwhile (their
+   * entries and the head move together, in one transaction) lie beyond it and are left for the next run.
+   */
   const verify: Effect.Effect<AuditVerification> = Effect.gen(function* () {
+    const heads = yield* sql<{ readonly seq: number | string; readonly hash: string }>`
+      SELECT seq, hash FROM audit_head WHERE id = 1`
+    const head = heads[0]
+    if (head === undefined) return yield* Effect.dieMessage("audit_head row is missing")
+    const last = Number(head.seq)
     let prev = GENESIS_HASH
     let expected = 1
     let after = 0
     for (;;) {
-      const rows = yield* sql<Row>`SELECT * FROM audit_trail WHERE seq > ${after} ORDER BY seq LIMIT ${PAGE}`
+      const rows = yield* sql<Row>`
+        SELECT * FROM audit_trail WHERE seq > ${after} AND seq <= ${last} ORDER BY seq LIMIT ${PAGE}`
       for (const r of rows) {
         const seq = Number(r.seq)
         if (seq !== expected) return broken(expected, "missing")
@@ -78,14 +88,11 @@ export const make = Effect.gen(function* () {
       }
       if (rows.length < PAGE) break
     }
-    const heads = yield* sql<{ readonly seq: number | string; readonly hash: string }>`
-      SELECT seq, hash FROM audit_head WHERE id = 1`
-    const head = heads[0]
-    if (head === undefined || Number(head.seq) !== expected - 1 || head.hash !== prev) {
+    if (expected - 1 !== last || head.hash !== prev) {
       // Rows were deleted from the end of the chain: the head remembers more than the table holds.
       return broken(expected, "head_mismatch")
     }
-    return { ok: true, entries: expected - 1 } as const
+    return { ok: true, entries: last } as const
   }).pipe(Effect.orDie)
 
   return { record, verify }

@@ -4,7 +4,7 @@
  * result counts in one row; one row per candidate with its position (seq) in the submission.
  */
 import type { EvaluationBatch, EvaluationCandidate } from "@jineng/domain/issuance/EvaluationBatch"
-import { type RegionColumns, regionColumns } from "../competition/SqlParts.js"
+import { type RegionColumns, regionColumns } from "../sql/SqlParts.js"
 
 export type EvaluationBatchRow = RegionColumns & {
   readonly id: string

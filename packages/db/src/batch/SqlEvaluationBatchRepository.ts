@@ -43,7 +43,7 @@ import {
   type StepFailure
 } from "@jineng/domain/issuance/EvaluationBatchRepository"
 import { Effect, Either, Layer, Option } from "effect"
-import { overlapping, withinRegion } from "../competition/SqlParts.js"
+import { CHUNK, overlapping, withinRegion } from "../sql/SqlParts.js"
 import {
   type CandidateRow,
   type EvaluationBatchRow,
@@ -52,8 +52,6 @@ import {
   toCandidateRow,
   toRow
 } from "./EvaluationBatchRow.js"
-
-const CHUNK = 500
 
 export const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient

@@ -25,6 +25,7 @@ import {
   sameOccupation
 } from "@jineng/domain/occupation/StandardRepository"
 import { Effect, Layer, Option } from "effect"
+import { CHUNK, chunks } from "../sql/SqlParts.js"
 import {
   type EnterpriseNormRow,
   enterpriseNormFromRow,
@@ -48,14 +49,6 @@ import {
   type WorkTypeRow,
   workTypeRows
 } from "./CatalogueRows.js"
-
-const CHUNK = 500
-
-const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
-  const out: Array<ReadonlyArray<A>> = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
 
 /** `text` for a LIKE … ESCAPE '!' pattern: its own wildcards (and '!') taken literally. */
 const likeEscape = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`)

@@ -1,8 +1,10 @@
 /**
  * CertificateRepository on @effect/sql, for SQLite and PostgreSQL. Issuing a batch is one transaction: the
- * batch row first (its primary key makes a retried or concurrent duplicate submission a no-op), then one serial
- * counter upsert per number prefix (numbers are allocated inside the transaction, domain.md §3), then the
- * certificates in multi-row INSERTs. On SQLite the public lookup uses a cached prepared statement on the raw
+ * batch row first, with the issuing institution (its primary key makes a retried or concurrent duplicate
+ * submission a no-op; the same id from another institution fails, 54号·四 "谁评价、谁发证、谁负责"), then one
+ * serial counter upsert per number prefix in key order (numbers are allocated inside the transaction,
+ * domain.md §3; one lock order for every issuer, so concurrent batches never deadlock), then the certificates
+ * in multi-row INSERTs. On SQLite the public lookup uses a cached prepared statement on the raw
  * connection (the measured hot path, architecture guide "Decisions already taken").
  */
 import { SqlClient } from "@effect/sql"
@@ -10,23 +12,16 @@ import type { SqlError } from "@effect/sql/SqlError"
 import type { Certificate } from "@jineng/domain/certificate/Certificate"
 import type { CertificateDraft } from "@jineng/domain/certificate/CertificateDraft"
 import { serialKeyOf } from "@jineng/domain/certificate/CertificateDraft"
-import { SerialsExhausted } from "@jineng/domain/certificate/CertificateErrors"
+import { BatchIdTakenByAnotherIssuer, SerialsExhausted } from "@jineng/domain/certificate/CertificateErrors"
 import { CertificateRepository, type IssuedBatch } from "@jineng/domain/certificate/CertificateRepository"
 import { deriveCertificateNumber, MAX_SERIAL } from "@jineng/domain/codes/CertificateNumber"
 import type Sqlite from "better-sqlite3"
 import { Clock, Effect, Layer, Option } from "effect"
+import { CHUNK, chunks } from "../sql/SqlParts.js"
 import { SqliteDatabase } from "../sqlite/SqliteDatabase.js"
 import { CERTIFICATE_COLUMNS, type CertificateRow, fromRow, fromValues, toRow } from "./CertificateRow.js"
 
-const CHUNK = 500
-
 const VALID = { _tag: "valid" } as const
-
-const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
-  const out: Array<ReadonlyArray<A>> = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
 
 export const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
@@ -117,15 +112,27 @@ export const make = Effect.gen(function* () {
   const issueBatch = (
     batchId: string,
     drafts: ReadonlyArray<CertificateDraft>
-  ): Effect.Effect<IssuedBatch, SerialsExhausted> =>
+  ): Effect.Effect<IssuedBatch, SerialsExhausted | BatchIdTakenByAnotherIssuer> =>
     Effect.gen(function* () {
+      const institutionId = drafts[0]?.certificate.issuer.institutionId
+      if (institutionId === undefined) return { certificates: [], alreadyIssued: false }
+      if (drafts.some((d) => d.certificate.issuer.institutionId !== institutionId)) {
+        return yield* Effect.dieMessage(`batch ${batchId} has drafts of several institutions`)
+      }
       const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+      // On PostgreSQL a concurrent insert of the same id waits here until the other transaction ends: then the
+      // row is either committed (and read below) or gone (and this insert goes through).
       const created = yield* sql`
-        INSERT INTO certificate_batches (batch_id, certificate_count, issued_at)
-        VALUES (${batchId}, ${drafts.length}, ${now})
+        INSERT INTO certificate_batches (batch_id, institution_id, certificate_count, issued_at)
+        VALUES (${batchId}, ${institutionId}, ${drafts.length}, ${now})
         ON CONFLICT (batch_id) DO NOTHING
         RETURNING batch_id`
       if (created.length === 0) {
+        const owners = yield* sql<{ readonly institution_id: string }>`
+          SELECT institution_id FROM certificate_batches WHERE batch_id = ${batchId}`
+        if (owners[0]?.institution_id !== institutionId) {
+          return yield* new BatchIdTakenByAnotherIssuer({ field: "batchId", batchId })
+        }
         return { certificates: yield* listByBatch(batchId), alreadyIssued: true }
       }
       const counts = new Map<string, { count: number; draft: CertificateDraft }>()
@@ -135,8 +142,11 @@ export const make = Effect.gen(function* () {
         if (entry === undefined) counts.set(key, { count: 1, draft })
         else entry.count++
       }
+      // The counters are locked in key order, the same in every transaction: two batches that share several
+      // keys (levels 3,4,5 and 5,4,3) then queue instead of deadlocking on PostgreSQL.
       const next = new Map<string, number>()
-      for (const [key, { count, draft }] of counts) {
+      for (const key of [...counts.keys()].sort()) {
+        const { count, draft } = counts.get(key) as { count: number; draft: CertificateDraft }
         const rows = yield* sql<{ readonly last_serial: number | string }>`
           INSERT INTO certificate_serials (serial_key, last_serial) VALUES (${key}, ${count})
           ON CONFLICT (serial_key) DO UPDATE SET last_serial = certificate_serials.last_serial + excluded.last_serial
@@ -152,6 +162,7 @@ export const make = Effect.gen(function* () {
         }
         next.set(key, last - count + 1)
       }
+      // Numbers follow the drafts' order within each key.
       const certificates = drafts.map((draft): Certificate => {
         const key = serialKeyOf(draft)
         const serial = next.get(key) ?? 1
@@ -173,13 +184,14 @@ export const make = Effect.gen(function* () {
       return { certificates, alreadyIssued: false }
     }).pipe(sql.withTransaction, Effect.catchTag("SqlError", Effect.die))
 
+  /** Rows are updated (and locked) in number order, the same in every transaction: no deadlock between two. */
   const revoke = (
     numbers: ReadonlyArray<string>,
     status: Extract<Certificate["status"], { _tag: "revoked" }>
   ): Effect.Effect<number> =>
     Effect.gen(function* () {
       let changed = 0
-      for (const chunk of chunks(numbers, CHUNK)) {
+      for (const chunk of chunks([...new Set(numbers)].sort())) {
         const rows = yield* sql`
           UPDATE certificates
           SET status = 'revoked', revoked_on = ${status.revokedOn}, revocation_reason = ${status.reason},

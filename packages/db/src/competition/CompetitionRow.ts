@@ -5,7 +5,7 @@
  */
 import type { Competition } from "@jineng/domain/competition/Competition"
 import type { CompetitionPlan } from "@jineng/domain/competition/CompetitionPlan"
-import { type RegionColumns, regionColumns } from "./SqlParts.js"
+import { type RegionColumns, regionColumns } from "../sql/SqlParts.js"
 
 export interface CompetitionRow extends RegionColumns {
   readonly id: string

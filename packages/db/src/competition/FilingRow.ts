@@ -9,6 +9,8 @@ import type { Filing } from "@jineng/domain/competition/Filing"
 export type FilingRow = {
   readonly id: string
   readonly competition_id: string
+  /** The competition's first day: only a filing completed before it keeps the incentives (54号·二). */
+  readonly competition_starts_on: string
   readonly revision: number
   readonly form_host: string
   readonly form_competition_name: string
@@ -56,6 +58,7 @@ export type CoSignatureRow = {
 
 /** The columns an update rewrites (all but id and competition id). */
 export const stateColumns = (f: Filing): Omit<FilingRow, "id" | "competition_id"> => ({
+  competition_starts_on: f.competitionStartsOn,
   revision: f.revision,
   form_host: f.form.host,
   form_competition_name: f.form.competitionName,
@@ -117,6 +120,7 @@ export const fromRows = (
   ({
     id: r.id,
     competitionId: r.competition_id,
+    competitionStartsOn: r.competition_starts_on,
     revision: Number(r.revision),
     form: {
       host: r.form_host,

@@ -18,6 +18,7 @@ import {
   normalizeCompetitionQuery
 } from "@jineng/domain/competition/CompetitionRepository"
 import { Effect, Layer, Option } from "effect"
+import { CHUNK, chunks, overlapping, withinRegion } from "../sql/SqlParts.js"
 import {
   COMPETITION_COLUMNS,
   type CompetitionRow,
@@ -32,9 +33,6 @@ import {
   toPlanRow,
   toRows
 } from "./CompetitionRow.js"
-import { chunks, overlapping, withinRegion } from "./SqlParts.js"
-
-const CHUNK = 500
 
 const CHILD_TABLES = [
   "competition_event_occupations",

@@ -3,7 +3,7 @@
  * institution, one per authorisation (by position) with its occupations and levels in child rows (by seq), one
  * per status history entry (by seq), and the scope change records with before/after as JSON.
  */
-import { ancestorAt, levelOfCode } from "@jineng/domain/codes/Region"
+
 import type { Authorisation } from "@jineng/domain/institution/Authorisation"
 import type { StatusEntry } from "@jineng/domain/institution/CatalogueStatus"
 import {
@@ -12,6 +12,7 @@ import {
   numberingPrefixKey
 } from "@jineng/domain/institution/Institution"
 import type { InstitutionScope, ScopeChangeRecord } from "@jineng/domain/institution/InstitutionScope"
+import { regionColumns } from "../sql/SqlParts.js"
 
 export type InstitutionRow = {
   readonly id: string
@@ -76,13 +77,6 @@ export type ScopeChangeRow = {
   readonly before_scope: string
   readonly after_scope: string
 }
-
-/** The columns a scope change rewrites. */
-export const regionColumns = (region: string) => ({
-  region_code: region,
-  region_city: levelOfCode(region) === "province" ? null : ancestorAt(region, "city"),
-  region_province: ancestorAt(region, "province")
-})
 
 export const toRow = (i: Institution, version: number): InstitutionRow => ({
   id: i.id,

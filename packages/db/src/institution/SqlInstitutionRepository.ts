@@ -8,7 +8,6 @@
  */
 import { SqlClient } from "@effect/sql"
 import type { Fragment } from "@effect/sql/Statement"
-import { levelOfCode } from "@jineng/domain/codes/Region"
 import type { StatusEntry } from "@jineng/domain/institution/CatalogueStatus"
 import { type Institution, numberingPrefixKey } from "@jineng/domain/institution/Institution"
 import {
@@ -34,13 +33,13 @@ import {
 } from "@jineng/domain/institution/InstitutionScope"
 import { appendStatus, replayHistory } from "@jineng/domain/institution/StatusTransition"
 import { Clock, Effect, Either, Layer, Option } from "effect"
+import { CHUNK, chunks, regionColumns, withinRegion } from "../sql/SqlParts.js"
 import {
   type AuthorisationRow,
   type AuthorisedLevelRow,
   type AuthorisedOccupationRow,
   fromRows,
   type InstitutionRow,
-  regionColumns,
   type ScopeChangeRow,
   type StatusRow,
   scopeChangeOf,
@@ -49,14 +48,6 @@ import {
   toScopeChangeRow,
   toStatusRow
 } from "./InstitutionRow.js"
-
-const CHUNK = 500
-
-const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
-  const out: Array<ReadonlyArray<A>> = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
 
 const groupBy = <R extends { readonly institution_id: string }>(rows: ReadonlyArray<R>) => {
   const map = new Map<string, Array<R>>()
@@ -244,18 +235,8 @@ export const make = Effect.gen(function* () {
   const list = (query?: InstitutionQuery): Effect.Effect<InstitutionPage> =>
     Effect.gen(function* () {
       const q = normalizeInstitutionQuery(query)
-      const region =
-        q.regionCode === undefined
-          ? []
-          : [
-              {
-                province: sql`region_province = ${q.regionCode}`,
-                city: sql`region_city = ${q.regionCode}`,
-                county: sql`region_code = ${q.regionCode}`
-              }[levelOfCode(q.regionCode)]
-            ]
       const where = sql.and([
-        ...region,
+        ...(q.regionCode === undefined ? [] : [withinRegion(sql, q.regionCode)]),
         ...(q.kind === undefined ? [] : [sql`kind = ${q.kind}`]),
         ...statusFilter(q),
         ...authorisationFilter(q)

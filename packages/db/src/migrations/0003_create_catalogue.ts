@@ -10,6 +10,10 @@ import { Effect } from "effect"
 
 export default Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
+  // Ordered columns compare in code-point order in both dialects, as the in-memory layers do: PostgreSQL's
+  // default collation may be a locale's (zh_CN sorts "a" < "B" and "b_1" < "b1"). Columns compared with them
+  // (foreign keys, joins) share their collation.
+  const binary = sql.onDialectOrElse({ pg: () => sql.literal(' COLLATE "C"'), orElse: () => sql.literal("") })
 
   yield* sql`
     CREATE TABLE regions (
@@ -26,7 +30,7 @@ export default Effect.gen(function* () {
 
   yield* sql`
     CREATE TABLE occupations (
-      code TEXT PRIMARY KEY,
+      code TEXT${binary} PRIMARY KEY,
       name TEXT NOT NULL,
       major_code TEXT NOT NULL,
       major_name TEXT NOT NULL,
@@ -41,7 +45,7 @@ export default Effect.gen(function* () {
   yield* sql`CREATE INDEX occupations_major ON occupations (major_code, code)`
   yield* sql`
     CREATE TABLE occupation_work_types (
-      occupation_code TEXT NOT NULL REFERENCES occupations (code),
+      occupation_code TEXT${binary} NOT NULL REFERENCES occupations (code),
       seq INTEGER NOT NULL,
       name TEXT NOT NULL,
       PRIMARY KEY (occupation_code, seq)
@@ -58,7 +62,7 @@ export default Effect.gen(function* () {
     CREATE TABLE occupation_notice_additions (
       document_number TEXT NOT NULL REFERENCES occupation_notices (document_number),
       seq INTEGER NOT NULL,
-      code TEXT NOT NULL,
+      code TEXT${binary} NOT NULL,
       name TEXT NOT NULL,
       major_code TEXT NOT NULL,
       occupation TEXT NOT NULL,
@@ -70,7 +74,7 @@ export default Effect.gen(function* () {
     CREATE TABLE occupation_notice_renames (
       document_number TEXT NOT NULL REFERENCES occupation_notices (document_number),
       seq INTEGER NOT NULL,
-      code TEXT NOT NULL,
+      code TEXT${binary} NOT NULL,
       previous_name TEXT NOT NULL,
       name TEXT NOT NULL,
       PRIMARY KEY (document_number, seq)
@@ -80,7 +84,7 @@ export default Effect.gen(function* () {
     CREATE TABLE occupation_notice_work_types (
       document_number TEXT NOT NULL REFERENCES occupation_notices (document_number),
       seq INTEGER NOT NULL,
-      code TEXT NOT NULL,
+      code TEXT${binary} NOT NULL,
       work_types TEXT NOT NULL,
       PRIMARY KEY (document_number, seq)
     )`
@@ -88,12 +92,12 @@ export default Effect.gen(function* () {
 
   yield* sql`
     CREATE TABLE national_standards (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       occupation_code TEXT NOT NULL,
       title TEXT NOT NULL,
       edition TEXT NOT NULL,
-      published_on TEXT NOT NULL,
-      effective_from TEXT NOT NULL,
+      published_on TEXT${binary} NOT NULL,
+      effective_from TEXT${binary} NOT NULL,
       levels TEXT NOT NULL,
       conditions TEXT,
       related_occupations TEXT
@@ -101,37 +105,37 @@ export default Effect.gen(function* () {
   yield* sql`CREATE INDEX national_standards_occupation ON national_standards (occupation_code, effective_from)`
   yield* sql`
     CREATE TABLE question_banks (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       occupation_code TEXT NOT NULL,
       work_type TEXT,
       levels TEXT NOT NULL,
-      approved_on TEXT NOT NULL,
+      approved_on TEXT${binary} NOT NULL,
       expires_on TEXT
     )`
   yield* sql`CREATE INDEX question_banks_occupation ON question_banks (occupation_code, approved_on)`
   yield* sql`
     CREATE TABLE enterprise_norms (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       title TEXT NOT NULL,
       employer_uscc TEXT NOT NULL,
       occupation_code TEXT NOT NULL,
       work_type TEXT,
       levels TEXT NOT NULL,
       filed_with TEXT NOT NULL,
-      filed_on TEXT NOT NULL
+      filed_on TEXT${binary} NOT NULL
     )`
   yield* sql`CREATE INDEX enterprise_norms_occupation ON enterprise_norms (occupation_code, filed_on)`
   yield* sql`CREATE INDEX enterprise_norms_employer ON enterprise_norms (employer_uscc)`
   yield* sql`
     CREATE TABLE provincial_catalogue_entries (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       occupation_code TEXT NOT NULL,
       work_type TEXT,
       levels TEXT NOT NULL,
       norm_title TEXT NOT NULL,
       question_bank_id TEXT NOT NULL,
       approved_by TEXT NOT NULL,
-      listed_on TEXT NOT NULL
+      listed_on TEXT${binary} NOT NULL
     )`
   yield* sql`
     CREATE INDEX provincial_catalogue_entries_occupation ON provincial_catalogue_entries (occupation_code, listed_on)`

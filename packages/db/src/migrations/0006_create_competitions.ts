@@ -9,9 +9,13 @@ import { Effect } from "effect"
 
 export default Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
+  // Ordered columns compare in code-point order in both dialects, as the in-memory layers do: PostgreSQL's
+  // default collation may be a locale's (zh_CN sorts "a" < "B" and "b_1" < "b1"). Columns compared with them
+  // (foreign keys, joins) share their collation.
+  const binary = sql.onDialectOrElse({ pg: () => sql.literal(' COLLATE "C"'), orElse: () => sql.literal("") })
   yield* sql`
     CREATE TABLE competitions (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       name TEXT NOT NULL,
       class TEXT NOT NULL CHECK (class IN ('provincial', 'city_class_1', 'city_class_2', 'county')),
       competition_group TEXT NOT NULL CHECK (competition_group IN ('worker', 'student')),
@@ -21,7 +25,7 @@ export default Effect.gen(function* () {
       region_code TEXT NOT NULL,
       region_city TEXT,
       region_province TEXT NOT NULL,
-      starts_on TEXT NOT NULL,
+      starts_on TEXT${binary} NOT NULL,
       ends_on TEXT NOT NULL,
       participating_regions TEXT
     )`
@@ -32,7 +36,7 @@ export default Effect.gen(function* () {
   yield* sql`CREATE INDEX competitions_class ON competitions (class, starts_on)`
   yield* sql`
     CREATE TABLE competition_events (
-      competition_id TEXT NOT NULL REFERENCES competitions (id),
+      competition_id TEXT${binary} NOT NULL REFERENCES competitions (id),
       seq INTEGER NOT NULL,
       name TEXT NOT NULL,
       scope TEXT NOT NULL CHECK (scope IN ('whole', 'partial')),
@@ -40,7 +44,7 @@ export default Effect.gen(function* () {
     )`
   yield* sql`
     CREATE TABLE competition_event_occupations (
-      competition_id TEXT NOT NULL,
+      competition_id TEXT${binary} NOT NULL,
       event_seq INTEGER NOT NULL,
       seq INTEGER NOT NULL,
       code TEXT NOT NULL,
@@ -53,7 +57,7 @@ export default Effect.gen(function* () {
   yield* sql`CREATE INDEX competition_event_occupations_code ON competition_event_occupations (code, competition_id)`
   yield* sql`
     CREATE TABLE competition_fees (
-      competition_id TEXT NOT NULL REFERENCES competitions (id),
+      competition_id TEXT${binary} NOT NULL REFERENCES competitions (id),
       seq INTEGER NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('registration', 'participation', 'certificate', 'other')),
       amount DOUBLE PRECISION NOT NULL,
@@ -62,7 +66,7 @@ export default Effect.gen(function* () {
     )`
   yield* sql`
     CREATE TABLE competition_contestants (
-      competition_id TEXT NOT NULL REFERENCES competitions (id),
+      competition_id TEXT${binary} NOT NULL REFERENCES competitions (id),
       seq INTEGER NOT NULL,
       contestant_id TEXT NOT NULL,
       region_code TEXT NOT NULL,
@@ -70,11 +74,11 @@ export default Effect.gen(function* () {
     )`
   yield* sql`
     CREATE TABLE competition_plans (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       competition_id TEXT,
       host TEXT NOT NULL,
       event_name TEXT NOT NULL,
-      time_from TEXT NOT NULL,
+      time_from TEXT${binary} NOT NULL,
       time_until TEXT,
       time_end TEXT NOT NULL,
       participation_conditions TEXT NOT NULL,
@@ -95,8 +99,9 @@ export default Effect.gen(function* () {
   yield* sql`CREATE INDEX competition_plans_competition ON competition_plans (competition_id)`
   yield* sql`
     CREATE TABLE competition_filings (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       competition_id TEXT NOT NULL,
+      competition_starts_on TEXT NOT NULL,
       revision INTEGER NOT NULL,
       form_host TEXT NOT NULL,
       form_competition_name TEXT NOT NULL,
@@ -113,7 +118,7 @@ export default Effect.gen(function* () {
       filed_with TEXT NOT NULL,
       levels TEXT NOT NULL,
       status TEXT NOT NULL CHECK (status IN ('in_review', 'awaiting_co_signature', 'completed', 'refused')),
-      submitted_on TEXT NOT NULL,
+      submitted_on TEXT${binary} NOT NULL,
       closed_on TEXT,
       provisional TEXT NOT NULL
     )`
@@ -123,7 +128,7 @@ export default Effect.gen(function* () {
     WHERE status IN ('in_review', 'awaiting_co_signature', 'completed')`
   yield* sql`
     CREATE TABLE competition_filing_opinions (
-      filing_id TEXT NOT NULL REFERENCES competition_filings (id),
+      filing_id TEXT${binary} NOT NULL REFERENCES competition_filings (id),
       seq INTEGER NOT NULL,
       level TEXT NOT NULL CHECK (level IN ('district', 'city', 'province')),
       verdict TEXT NOT NULL CHECK (verdict IN ('agree', 'disagree')),
@@ -136,7 +141,7 @@ export default Effect.gen(function* () {
     )`
   yield* sql`
     CREATE TABLE competition_filing_cosignatures (
-      filing_id TEXT NOT NULL REFERENCES competition_filings (id),
+      filing_id TEXT${binary} NOT NULL REFERENCES competition_filings (id),
       seq INTEGER NOT NULL,
       province TEXT NOT NULL,
       signed_by_level TEXT,

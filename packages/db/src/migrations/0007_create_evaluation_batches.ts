@@ -8,16 +8,20 @@ import { Effect } from "effect"
 
 export default Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
+  // Ordered columns compare in code-point order in both dialects, as the in-memory layers do: PostgreSQL's
+  // default collation may be a locale's (zh_CN sorts "a" < "B" and "b_1" < "b1"). Columns compared with them
+  // (foreign keys, joins) share their collation.
+  const binary = sql.onDialectOrElse({ pg: () => sql.literal(' COLLATE "C"'), orElse: () => sql.literal("") })
   yield* sql`
     CREATE TABLE evaluation_batches (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       institution_id TEXT NOT NULL,
       institution_name TEXT NOT NULL,
       occupation_code TEXT NOT NULL,
       occupation_name TEXT NOT NULL,
       work_type TEXT,
       level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
-      time_from TEXT NOT NULL,
+      time_from TEXT${binary} NOT NULL,
       time_until TEXT,
       time_end TEXT NOT NULL,
       contact_name TEXT NOT NULL,
@@ -41,7 +45,7 @@ export default Effect.gen(function* () {
   yield* sql`CREATE INDEX evaluation_batches_province ON evaluation_batches (region_province)`
   yield* sql`
     CREATE TABLE batch_candidates (
-      batch_id TEXT NOT NULL REFERENCES evaluation_batches (id),
+      batch_id TEXT${binary} NOT NULL REFERENCES evaluation_batches (id),
       seq INTEGER NOT NULL,
       holder_name TEXT NOT NULL,
       holder_id_type TEXT NOT NULL

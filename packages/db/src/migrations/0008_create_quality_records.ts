@@ -9,10 +9,14 @@ import { Effect } from "effect"
 
 export default Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
+  // Ordered columns compare in code-point order in both dialects, as the in-memory layers do: PostgreSQL's
+  // default collation may be a locale's (zh_CN sorts "a" < "B" and "b_1" < "b1"). Columns compared with them
+  // (foreign keys, joins) share their collation.
+  const binary = sql.onDialectOrElse({ pg: () => sql.literal(' COLLATE "C"'), orElse: () => sql.literal("") })
 
   yield* sql`
     CREATE TABLE revocation_orders (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       scope_kind TEXT NOT NULL,
       batch_id TEXT,
       certificate_numbers TEXT,
@@ -23,11 +27,11 @@ export default Effect.gen(function* () {
       credit_check_note TEXT,
       ordered_by_level TEXT NOT NULL,
       ordered_by_region TEXT NOT NULL,
-      ordered_on TEXT NOT NULL,
+      ordered_on TEXT${binary} NOT NULL,
       revoked_count INTEGER NOT NULL,
       already_revoked_count INTEGER NOT NULL,
       executed_by TEXT NOT NULL,
-      executed_at TEXT NOT NULL
+      executed_at TEXT${binary} NOT NULL
     )`
   yield* sql`CREATE INDEX revocation_orders_newest ON revocation_orders (ordered_on, executed_at, id)`
   yield* sql`
@@ -36,10 +40,10 @@ export default Effect.gen(function* () {
 
   yield* sql`
     CREATE TABLE quality_assessments (
-      id TEXT PRIMARY KEY,
-      institution_id TEXT NOT NULL,
-      period TEXT NOT NULL,
-      assessed_on TEXT NOT NULL,
+      id TEXT${binary} PRIMARY KEY,
+      institution_id TEXT${binary} NOT NULL,
+      period TEXT${binary} NOT NULL,
+      assessed_on TEXT${binary} NOT NULL,
       assessor_kind TEXT NOT NULL,
       assessor_level TEXT,
       assessor_region TEXT,
@@ -54,7 +58,7 @@ export default Effect.gen(function* () {
   // (its own region and the regions inside it, 属地管理) is an indexed equality.
   yield* sql`
     CREATE TABLE quality_reports (
-      id TEXT PRIMARY KEY,
+      id TEXT${binary} PRIMARY KEY,
       tracking_code TEXT NOT NULL,
       region_code TEXT NOT NULL,
       region_city TEXT,
@@ -65,7 +69,7 @@ export default Effect.gen(function* () {
       concerning TEXT,
       certificate_numbers TEXT,
       reporter_contact TEXT,
-      received_on TEXT NOT NULL,
+      received_on TEXT${binary} NOT NULL,
       state TEXT NOT NULL,
       handler_id TEXT,
       handler_name TEXT,
@@ -81,7 +85,7 @@ export default Effect.gen(function* () {
 
   yield* sql`
     CREATE TABLE quality_report_events (
-      report_id TEXT NOT NULL REFERENCES quality_reports (id),
+      report_id TEXT${binary} NOT NULL REFERENCES quality_reports (id),
       seq INTEGER NOT NULL,
       action TEXT NOT NULL,
       actor_id TEXT NOT NULL,

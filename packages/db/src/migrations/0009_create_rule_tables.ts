@@ -11,15 +11,19 @@ import { ruleTableRow } from "../ruletable/RuleTableRow.js"
 
 export default Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
+  // Ordered columns compare in code-point order in both dialects, as the in-memory layers do: PostgreSQL's
+  // default collation may be a locale's (zh_CN sorts "a" < "B" and "b_1" < "b1"). Columns compared with them
+  // (foreign keys, joins) share their collation.
+  const binary = sql.onDialectOrElse({ pg: () => sql.literal(' COLLATE "C"'), orElse: () => sql.literal("") })
   yield* sql`
     CREATE TABLE eligibility_rule_versions (
-      table_name TEXT NOT NULL,
-      version TEXT NOT NULL,
-      effective_from TEXT NOT NULL,
+      table_name TEXT${binary} NOT NULL,
+      version TEXT${binary} NOT NULL,
+      effective_from TEXT${binary} NOT NULL,
       provisional INTEGER NOT NULL,
       provenance TEXT NOT NULL,
       table_rows TEXT NOT NULL,
-      published_at TEXT NOT NULL,
+      published_at TEXT${binary} NOT NULL,
       PRIMARY KEY (table_name, version)
     )`
   yield* sql`CREATE INDEX eligibility_rule_versions_effective ON eligibility_rule_versions (table_name, effective_from)`

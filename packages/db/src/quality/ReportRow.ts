@@ -2,8 +2,9 @@
  * The `quality_reports` and `quality_report_events` rows (举报, 54号·五) and their mapping to the domain's Report:
  * the report's fields and current state in one row, each step of its history in its own row (seq 0, 1, …).
  */
-import { ancestorAt, levelOfCode } from "@jineng/domain/codes/Region"
+
 import type { Report, ReportEvent } from "@jineng/domain/quality/Report"
+import { regionColumns } from "../sql/SqlParts.js"
 
 export type ReportRow = {
   readonly id: string
@@ -42,9 +43,7 @@ export type ReportEventRow = {
 
 /** The report's columns except id and tracking code (what an update rewrites). */
 export const stateColumns = (r: Report) => ({
-  region_code: r.regionCode,
-  region_city: levelOfCode(r.regionCode) === "province" ? null : ancestorAt(r.regionCode, "city"),
-  region_province: ancestorAt(r.regionCode, "province"),
+  ...regionColumns(r.regionCode),
   channel: r.channel,
   subject: r.subject,
   details: r.details,

@@ -5,7 +5,6 @@
  * another code). A bureau's list covers its own region and the regions inside it (属地管理).
  */
 import { SqlClient } from "@effect/sql"
-import { levelOfCode } from "@jineng/domain/codes/Region"
 import { TrackingCodeTaken } from "@jineng/domain/quality/QualityErrors"
 import type { Report } from "@jineng/domain/quality/Report"
 import {
@@ -15,6 +14,7 @@ import {
   ReportRepository
 } from "@jineng/domain/quality/ReportRepository"
 import { Effect, Layer, Option } from "effect"
+import { withinRegion } from "../sql/SqlParts.js"
 import {
   fromRows,
   type ReportEventRow,
@@ -85,18 +85,8 @@ export const make = Effect.gen(function* () {
   const list = (query?: ReportQuery): Effect.Effect<ReportPage> =>
     Effect.gen(function* () {
       const q = normalizeReportQuery(query)
-      const region =
-        q.regionCode === undefined
-          ? []
-          : [
-              {
-                province: sql`region_province = ${q.regionCode}`,
-                city: sql`region_city = ${q.regionCode}`,
-                county: sql`region_code = ${q.regionCode}`
-              }[levelOfCode(q.regionCode)]
-            ]
       const where = sql.and([
-        ...region,
+        ...(q.regionCode === undefined ? [] : [withinRegion(sql, q.regionCode)]),
         ...(q.state === undefined ? [] : [sql`state = ${q.state}`]),
         ...(q.receivedFrom === undefined ? [] : [sql`received_on >= ${q.receivedFrom}`]),
         ...(q.receivedUntil === undefined ? [] : [sql`received_on <= ${q.receivedUntil}`])

@@ -3,8 +3,12 @@
  * as an @effect/sql `SqlClient` and — for the measured hot paths (public lookup, batch issuance) — as the raw
  * handle, guarded by the same one-permit semaphore so raw statements never run inside another fiber's open
  * transaction. Transactions start with BEGIN IMMEDIATE: concurrent writers (other processes on the same file)
- * queue on the write lock instead of failing a read→write upgrade with SQLITE_BUSY.
+ * queue on the write lock instead of failing a read→write upgrade with SQLITE_BUSY. A file is synced on every
+ * commit (synchronous = FULL): an issuance that was answered as committed survives a power loss, so its numbers
+ * are never handed out twice. The file's directory is created when missing (a fresh checkout has no data/).
  */
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
 import * as Reactivity from "@effect/experimental/Reactivity"
 import * as Client from "@effect/sql/SqlClient"
 import type { Connection } from "@effect/sql/SqlConnection"
@@ -43,9 +47,14 @@ const make = (options: SqliteOptions) =>
   Effect.gen(function* () {
     const db = yield* Effect.acquireRelease(
       Effect.sync(() => {
+        const file = options.filename !== ":memory:" && options.filename !== ""
+        if (file) mkdirSync(dirname(options.filename), { recursive: true })
         const db = new Sqlite(options.filename, { timeout: options.busyTimeoutMs ?? 30_000 })
-        if (options.filename !== ":memory:") db.pragma("journal_mode = WAL")
-        db.pragma("synchronous = NORMAL")
+        if (file) {
+          db.pragma("journal_mode = WAL")
+          // WAL with NORMAL may lose the last commits on power loss: the registry's commits must be durable.
+          db.pragma("synchronous = FULL")
+        }
         db.pragma("foreign_keys = ON")
         return db
       }),
@@ -103,8 +112,10 @@ const make = (options: SqliteOptions) =>
     }
 
     const semaphore = yield* Effect.makeSemaphore(1)
-    const acquirer = semaphore.withPermits(1)(Effect.succeed(connection))
-    const transactionAcquirer = Effect.uninterruptibleMask((restore) =>
+    // The permit is held for the acquirer's scope: the whole transaction, or the one statement outside a
+    // transaction (released only after it ran, so that it can never run inside another fiber's transaction,
+    // which a fiber yielding between acquiring the connection and executing would otherwise allow).
+    const acquirer = Effect.uninterruptibleMask((restore) =>
       Effect.as(
         Effect.zipRight(
           restore(semaphore.take(1)),
@@ -116,7 +127,7 @@ const make = (options: SqliteOptions) =>
     const client = yield* Client.make({
       acquirer,
       compiler: Statement.makeCompilerSqlite(),
-      transactionAcquirer,
+      transactionAcquirer: acquirer,
       beginTransaction: "BEGIN IMMEDIATE",
       spanAttributes: [["db.system.name", "sqlite"]]
     })

@@ -4,16 +4,24 @@
  * crypto). A revoked key stays on file with its revocation time.
  */
 import { Schema } from "effect"
+import { Id, required } from "../shared/FieldSchema.js"
 
 /** Length of the lookup prefix, the key's public part that finds its record. */
 export const API_KEY_PREFIX_LENGTH = 8
 
 export const ApiKeyRecord = Schema.Struct({
-  id: Schema.String.pipe(Schema.minLength(1)),
-  organisationId: Schema.String.pipe(Schema.minLength(1)),
-  prefix: Schema.String.pipe(Schema.length(API_KEY_PREFIX_LENGTH)),
+  id: required(Id("密钥编号"), "密钥编号"),
+  organisationId: required(Id("机构账户编号"), "机构账户编号"),
+  prefix: required(
+    Schema.String.pipe(
+      Schema.length(API_KEY_PREFIX_LENGTH, {
+        message: () => ({ message: `密钥前缀应为${API_KEY_PREFIX_LENGTH}个字符`, override: true })
+      })
+    ),
+    "密钥前缀"
+  ),
   /** The hash of the whole key, tagged with its scheme (e.g. "hmac-sha256:…"). */
-  hash: Schema.String.pipe(Schema.minLength(1)),
+  hash: required(Id("密钥摘要"), "密钥摘要"),
   /** ISO 8601 instant. */
   createdAt: Schema.String,
   /** ISO 8601 instant; absent while the key is usable. */

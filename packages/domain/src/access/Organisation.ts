@@ -20,7 +20,7 @@ export const Organisation = Schema.Struct({
   role: required(OrganisationRole, "机构角色"),
   regionCode: required(RegionCode, "行政区划代码"),
   /** The catalogue institution this organisation is (required for third-party institutions and employers). */
-  institutionId: Schema.optional(Id("评价机构编号"))
+  institutionId: Schema.optionalWith(Id("评价机构编号"), { exact: true })
 }).pipe(
   Schema.filter(
     (o) =>

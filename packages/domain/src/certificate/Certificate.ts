@@ -10,35 +10,50 @@ import { RegionCode } from "../codes/RegionSchema.js"
 import { residentIdMessage, residentIdProblem } from "../codes/ResidentIdNumber.js"
 import { SkillLevel } from "../codes/SkillLevelSchema.js"
 import { RevocationReason } from "../revocation/RevocationReasonSchema.js"
+import { required, Text } from "../shared/FieldSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
 
-export const CertificateKind = Schema.Literal("level", "competition")
+export const CertificateKind = Schema.Literal("level", "competition").annotations({
+  message: () => ({
+    message: "证书类别应为 level（职业技能等级证书）或 competition（竞赛专用证书）",
+    override: true
+  })
+})
 export type CertificateKind = typeof CertificateKind.Type
 
 /** 证件类型 printed on the certificate. */
-export const HolderIdType = Schema.Literal("resident_id", "hk_macao_permit", "taiwan_permit", "passport")
+export const HolderIdType = Schema.Literal(
+  "resident_id",
+  "hk_macao_permit",
+  "taiwan_permit",
+  "passport"
+).annotations({
+  message: () => ({
+    message:
+      "证件类型应为 resident_id（居民身份证）、hk_macao_permit（港澳居民来往内地通行证）、taiwan_permit（台湾居民来往大陆通行证）或 passport（护照）",
+    override: true
+  })
+})
 export type HolderIdType = typeof HolderIdType.Type
 
 /** The holder as printed: 姓名, 证件类型, 证件号码. A resident ID number must pass GB 11643 (upper-case X). */
 export const Holder = Schema.Struct({
-  name: Schema.String.pipe(
-    Schema.filter((s) => (s.trim().length > 0 && s.length <= 50) || "姓名不能为空，且不超过50个字符")
-  ),
-  idType: HolderIdType,
-  idNumber: Schema.String.pipe(
-    Schema.filter((s) => (s.length > 0 && s.length <= 30) || "证件号码不能为空，且不超过30个字符")
+  name: required(Text("姓名", 50), "姓名"),
+  idType: required(HolderIdType, "证件类型"),
+  idNumber: required(Text("证件号码", 30), "证件号码")
+})
+  .annotations({ message: () => "持证人应为对象（姓名、证件类型、证件号码）" })
+  .pipe(
+    Schema.filter((h) => {
+      if (h.idType !== "resident_id") return true
+      const problem = residentIdProblem(h.idNumber)
+      if (problem === undefined && !h.idNumber.endsWith("x")) return true
+      return {
+        path: ["idNumber"],
+        message: problem === undefined ? "身份证号码校验位应为大写X" : residentIdMessage(problem)
+      }
+    })
   )
-}).pipe(
-  Schema.filter((h) => {
-    if (h.idType !== "resident_id") return true
-    const problem = residentIdProblem(h.idNumber)
-    if (problem === undefined && !h.idNumber.endsWith("x")) return true
-    return {
-      path: ["idNumber"],
-      message: problem === undefined ? "身份证号码校验位应为大写X" : residentIdMessage(problem)
-    }
-  })
-)
 export type Holder = typeof Holder.Type
 
 /** The one issuer (落款), its responsible person (签字) and its one seal (印章) — 54号·四. */

@@ -7,7 +7,7 @@ import { deriveCertificateNumber, MAX_SERIAL } from "../codes/CertificateNumber.
 import type { Certificate, CertificateStatus } from "./Certificate.js"
 import type { CertificateDraft } from "./CertificateDraft.js"
 import { serialKeyOf } from "./CertificateDraft.js"
-import { SerialsExhausted } from "./CertificateErrors.js"
+import { BatchIdTakenByAnotherIssuer, SerialsExhausted } from "./CertificateErrors.js"
 
 export interface IssuedBatch {
   readonly certificates: ReadonlyArray<Certificate>
@@ -22,13 +22,16 @@ export class CertificateRepository extends Context.Tag("@jineng/domain/Certifica
     readonly findByHolderId: (idNumber: string) => Effect.Effect<ReadonlyArray<Certificate>>
     readonly listByBatch: (batchId: string) => Effect.Effect<ReadonlyArray<Certificate>>
     /**
-     * Issues every draft of the batch or none, allocating numbers inside one transaction. A batch id that was
-     * issued before returns its certificates with alreadyIssued = true.
+     * Issues every draft of the batch or none, allocating numbers inside one transaction. The drafts are one
+     * institution's (their issuer; drafts of several institutions are a defect). A batch id that the same
+     * institution issued before returns its certificates with alreadyIssued = true; one that another institution
+     * issued fails with BatchIdTakenByAnotherIssuer, also when both submit at the same time. An empty batch
+     * issues and records nothing.
      */
     readonly issueBatch: (
       batchId: string,
       drafts: ReadonlyArray<CertificateDraft>
-    ) => Effect.Effect<IssuedBatch, SerialsExhausted>
+    ) => Effect.Effect<IssuedBatch, SerialsExhausted | BatchIdTakenByAnotherIssuer>
     /** Sets the revoked status on the valid certificates among `numbers`; returns how many changed. */
     readonly revoke: (
       numbers: ReadonlyArray<string>,
@@ -53,15 +56,26 @@ export class CertificateRepository extends Context.Tag("@jineng/domain/Certifica
         serials.set(key, Math.max(serials.get(key) ?? 0, Number(c.number.slice(16))))
       }
       const batchOf = (batchId: string) => [...byNumber.values()].filter((c) => c.batchId === batchId)
+      /** batch id → the institution that issued it */
+      const batches = new Map<string, string>(seed.map((c) => [c.batchId, c.issuer.institutionId]))
       return {
         findByNumber: (number) => Effect.sync(() => Option.fromNullable(byNumber.get(number))),
         findByHolderId: (idNumber) =>
           Effect.sync(() => [...byNumber.values()].filter((c) => c.holder.idNumber === idNumber)),
         listByBatch: (batchId) => Effect.sync(() => batchOf(batchId)),
         issueBatch: (batchId, drafts) =>
-          Effect.suspend((): Effect.Effect<IssuedBatch, SerialsExhausted> => {
-            const existing = batchOf(batchId)
-            if (existing.length > 0) return Effect.succeed({ certificates: existing, alreadyIssued: true })
+          Effect.suspend((): Effect.Effect<IssuedBatch, SerialsExhausted | BatchIdTakenByAnotherIssuer> => {
+            const institutionId = drafts[0]?.certificate.issuer.institutionId
+            if (institutionId === undefined) return Effect.succeed({ certificates: [], alreadyIssued: false })
+            if (drafts.some((d) => d.certificate.issuer.institutionId !== institutionId)) {
+              return Effect.dieMessage(`batch ${batchId} has drafts of several institutions`)
+            }
+            const issuedBy = batches.get(batchId)
+            if (issuedBy !== undefined && issuedBy !== institutionId) {
+              return Effect.fail(new BatchIdTakenByAnotherIssuer({ field: "batchId", batchId }))
+            }
+            if (issuedBy !== undefined)
+              return Effect.succeed({ certificates: batchOf(batchId), alreadyIssued: true })
             const next = new Map(serials)
             const issued: Array<Certificate> = []
             for (const draft of drafts) {
@@ -87,6 +101,7 @@ export class CertificateRepository extends Context.Tag("@jineng/domain/Certifica
               issued.push({ ...draft.certificate, batchId, number, status: { _tag: "valid" } } as Certificate)
             }
             for (const [k, v] of next) serials.set(k, v)
+            batches.set(batchId, institutionId)
             for (const c of issued) byNumber.set(c.number, c)
             return Effect.succeed({ certificates: issued, alreadyIssued: false })
           }),

@@ -25,6 +25,24 @@ export class FilingNotRequired extends Schema.TaggedError<FilingNotRequired>()("
   }
 }
 
+/**
+ * A cross-region competition filed on or after its first day: "确需组织跨区域竞赛的，应提前报上一级人力资源社会保障部门
+ * 备案" (54号·二) — the filing must be submitted before the competition starts.
+ */
+export class CrossRegionFilingLate extends Schema.TaggedError<CrossRegionFilingLate>()(
+  "CrossRegionFilingLate",
+  {
+    field: Schema.String,
+    competitionId: Schema.String,
+    startsOn: Schema.String,
+    submittedOn: Schema.String
+  }
+) {
+  override get message() {
+    return `竞赛 ${this.competitionId} 为跨区域办赛，应在竞赛开始（${this.startsOn}）前提前报上一级人力资源社会保障部门备案；提交日期 ${this.submittedOn} 不早于开始日期，不予备案`
+  }
+}
+
 export class FilingAlreadySubmitted extends Schema.TaggedError<FilingAlreadySubmitted>()(
   "FilingAlreadySubmitted",
   {

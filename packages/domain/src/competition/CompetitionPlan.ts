@@ -7,25 +7,28 @@
 import { Schema } from "effect"
 import { OccupationCode } from "../codes/OccupationCodeSchema.js"
 import { CompetitionPlanListing } from "../quality/CompetitionPlanListing.js"
+import { Id, required, Text } from "../shared/FieldSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
 
-const Text = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
-
 export const PlanOccupation = Schema.Struct({
-  code: OccupationCode,
-  name: Text,
-  workType: Schema.optional(Text)
-})
+  code: required(OccupationCode, "职业编码"),
+  name: required(Text("职业名称"), "职业名称"),
+  workType: Schema.optionalWith(Text("工种名称"), { exact: true })
+}).annotations({ message: () => "赛项职业应为对象（职业编码、职业名称、工种）" })
 export type PlanOccupation = typeof PlanOccupation.Type
 
 export const CompetitionPlan = Schema.Struct({
-  id: Text,
+  id: required(Id("办赛计划编号"), "办赛计划编号"),
   /** The competition the plan announces, when it is on file. */
-  competitionId: Schema.optional(Text),
+  competitionId: Schema.optionalWith(Id("竞赛编号"), { exact: true }),
   /** The 附件3 row as published. */
-  listing: CompetitionPlanListing,
+  listing: required(CompetitionPlanListing, "办赛计划公布信息"),
   /** The event's occupation (工种), when declared. */
-  occupation: Schema.optional(PlanOccupation),
-  publishedOn: LocalDate
-}).annotations({ identifier: "CompetitionPlan", description: "已公布的办赛计划（附件3 一行）" })
+  occupation: Schema.optionalWith(PlanOccupation, { exact: true }),
+  publishedOn: required(LocalDate, "公布日期")
+}).annotations({
+  identifier: "CompetitionPlan",
+  description: "已公布的办赛计划（附件3 一行）",
+  message: () => "办赛计划应为对象"
+})
 export type CompetitionPlan = typeof CompetitionPlan.Type

@@ -109,13 +109,19 @@ describe("54号·三 大典 major categories 3–6", () => {
     expect(d.failures[0]?.message).toContain("第2大类")
   })
 
-  it("refuses an occupation the catalogue check did not find, and a malformed code", () => {
-    expect(eventSetting([event({ occupations: [{ ...welder, inCatalogue: false }] })]).failures).toEqual([
-      expect.objectContaining({ code: "OccupationNotInCatalogue", seen: false, required: true })
-    ])
+  it("refuses a malformed code", () => {
     expect(eventSetting([event({ occupations: [{ code: "6-18", name: "焊工" }] })]).failures).toEqual([
       expect.objectContaining({ code: "OccupationCodeInvalid", field: "events[0].occupations[0].code" })
     ])
+  })
+
+  it("never trusts a client's inCatalogue flag: the catalogue check is occupation/Certifiable's", () => {
+    for (const inCatalogue of [true, false])
+      expect(eventSetting([event({ occupations: [{ ...welder, inCatalogue }] })]).failures).toEqual([])
+    const notCertifiable = eventSetting([
+      event({ occupations: [{ code: "2-02-07-01", name: "软件工程技术人员", inCatalogue: true }] })
+    ])
+    expect(notCertifiable.failures.map((f) => f.code)).toEqual(["OccupationNotCertifiable"])
   })
 
   it("lists every failure of every event", () => {

@@ -1,7 +1,10 @@
 /**
  * Event setting (赛项设置, 54号·三/四): "以单个职业（工种）为单位设置赛项" — each event names exactly one occupation
- * (or one 工种 of it), whole: "严禁降低标准，以职业（工种）部分工作内容作为竞赛赛项". The occupation must lie in 大典
- * major categories 3–6; the catalogue check itself belongs to the occupation module (`inCatalogue` fact).
+ * (or one 工种 of it), whole: "严禁降低标准，以职业（工种）部分工作内容作为竞赛赛项". The occupation's code must lie in
+ * 大典 major categories 3–6: that rule is codes/OccupationCode `isCertifiableMajor`, used here as is. Whether the
+ * occupation (and 工种) is actually listed in the 大典 or a MOHRSS notice on the competition's dates is
+ * occupation/Certifiable's check, which needs the catalogue: the API calls it for each event; this rule never
+ * trusts a client's `inCatalogue` flag.
  */
 import { CERTIFIABLE_MAJORS, isCertifiableMajor, isOccupationCode, majorOf } from "../codes/OccupationCode.js"
 import { Cite } from "../rule/Citation.js"
@@ -34,17 +37,6 @@ const occupationFailures = (o: EventOccupation, field: string, event: string, fa
       message: `赛项“${event}”的职业${labelOf(o)}属《国家职业分类大典》第${majorOf(o.code)}大类，竞赛职业应属第三至第六大类`,
       seen: o.code,
       required: CERTIFIABLE_MAJORS,
-      citation: Cite.standards
-    })
-  }
-  if (o.inCatalogue === false) {
-    failures.push({
-      code: "OccupationNotInCatalogue",
-      rule: RULE,
-      field: `${field}.inCatalogue`,
-      message: `赛项“${event}”的职业${labelOf(o)}未收录于《国家职业分类大典》或人力资源社会保障部职业信息发布通知，不得擅造职业（工种）名称`,
-      seen: false,
-      required: true,
       citation: Cite.standards
     })
   }

@@ -377,3 +377,91 @@ describe("54号·二 共同会签 for a cross-province competition", () => {
     )
   })
 })
+
+describe("54号·二 跨区域办赛应提前报备案: a filing is made, and completed, before the competition starts", () => {
+  const countyCross = (over: Record<string, unknown> = {}) =>
+    competition({ contestants: people("320102", 10), participatingRegions: ["320102", "320104"], ...over })
+  const submit = (c: ReturnType<typeof competition>, submittedOn: string) =>
+    openFiling({ id: "fil_1", competition: c, submittedOn })
+
+  it("records the competition's first day on the filing", () => {
+    const f = open()
+    expect(f.competitionStartsOn).toBe("2023-06-01")
+    expect(Schema.is(FilingSchema)(f)).toBe(true)
+  })
+
+  it.each([
+    ["2023-05-31", true],
+    ["2023-06-01", false],
+    ["2023-06-02", false]
+  ] as const)(
+    "a cross-region filing submitted on %s (start 2023-06-01) is accepted: %s",
+    (submittedOn, accepted) => {
+      const r = submit(countyCross(), submittedOn)
+      expect(Either.isRight(r)).toBe(accepted)
+      if (accepted) return
+      const e = fail(r)
+      expect(e).toMatchObject({
+        _tag: "CrossRegionFilingLate",
+        field: "submittedOn",
+        competitionId: "cmp_1",
+        startsOn: "2023-06-01",
+        submittedOn
+      })
+      expect(e.message).toBe(
+        `竞赛 cmp_1 为跨区域办赛，应在竞赛开始（2023-06-01）前提前报上一级人力资源社会保障部门备案；提交日期 ${submittedOn} 不早于开始日期，不予备案`
+      )
+    }
+  )
+
+  it("refuses a late cross-province (co-signed) filing too, but accepts a late share-only filing", () => {
+    expect(fail(submit(crossProvince(), "2023-06-01"))._tag).toBe("CrossRegionFilingLate")
+    const shareOnly = ok(submit(competition(), "2023-06-01"))
+    expect(shareOnly.route).toBe("none")
+  })
+
+  it("keeps the incentives only for a filing completed before the first day", () => {
+    const inTime = ok(recordOpinion(agreeAll(open(), [district]), opinion(city, { date: "2023-05-31" })))
+    expect(completedFiling(inTime)).toBe("city")
+    expect(filingIncentives(inTime)).toMatchObject({ outcome: "available", failures: [], provisional: [] })
+
+    const late = ok(recordOpinion(agreeAll(open(), [district]), opinion(city, { date: "2023-06-01" })))
+    expect(late).toMatchObject({ status: "completed", closedOn: "2023-06-01" })
+    expect(completedFiling(late)).toBeUndefined()
+    const d = filingIncentives(late)
+    expect(d.outcome).toBe("lost")
+    expect(d.rule).toBe("competition.incentives")
+    expect(d.citations).toEqual(["54号·二"])
+    expect(d.failures).toEqual([
+      {
+        code: "FilingCompletedLate",
+        rule: "competition.incentives",
+        field: "filing.closedOn",
+        message:
+          "该竞赛的备案（报设区市人力资源社会保障局）于 2023-06-01 完成，不早于竞赛开始日期 2023-06-01；备案应在竞赛开始前完成，未按时备案的，不得享受竞赛支持激励政策",
+        seen: "2023-06-01",
+        required: "早于 2023-06-01",
+        citation: "54号·二"
+      }
+    ])
+    expect(d.provisional.map((p) => [p.rule, p.citation])).toEqual([
+      ["competition.incentives", "domain.md §2"]
+    ])
+    expect(d.provisional[0]?.reason).toContain("应提前报上一级人力资源社会保障部门备案")
+  })
+
+  it("loses the incentives of a co-signed filing whose last co-signature came on the first day", () => {
+    const suzhou: FilingActor = { level: "city", regionCode: "320500" }
+    let f = agreeAll(open(crossProvince()), [suzhou, province])
+    f = ok(
+      coSign(f, {
+        province: "310000",
+        actor: { level: "province", regionCode: "310000" },
+        date: "2023-05-20"
+      })
+    )
+    f = ok(coSign(f, { province: "330000", actor: province, date: "2023-06-01" }))
+    expect(f.status).toBe("completed")
+    expect(filingIncentives(f).failures.map((x) => x.code)).toEqual(["FilingCompletedLate"])
+  })
+})

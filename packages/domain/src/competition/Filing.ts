@@ -5,7 +5,9 @@
  * or the TaggedError (CompetitionErrors) that refuses the step. Opinions are given level by level, from the
  * host's level up to the level the filing requires, each only by a bureau of that level and of the host's region;
  * a 不同意 closes the filing as refused; the filing is complete (备案完成) when the last level agrees and every
- * co-signature is in.
+ * co-signature is in. "确需组织跨区域竞赛的，应提前报上一级人力资源社会保障部门备案" (54号·二): a cross-region filing
+ * is refused on or after the competition's first day, and a filing completed on or after that day does not keep
+ * the incentives (Incentives `filingCompletedLate`).
  */
 import { Either, Schema } from "effect"
 import { ancestorAt, fullNameOf, JIANGSU, type RegionCode } from "../codes/Region.js"
@@ -13,6 +15,7 @@ import { RegionCode as RegionCodeSchema } from "../codes/RegionSchema.js"
 import { Cite } from "../rule/Citation.js"
 import type { Decision, ProvisionalNote as Note } from "../rule/Decision.js"
 import { ProvisionalNote } from "../rule/DecisionSchema.js"
+import { Id, required, Text } from "../shared/FieldSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
 import type { Competition, CompetitionEvent, EventOccupation } from "./Competition.js"
 import { declarationTypeOf, regionLevelOf } from "./CompetitionClass.js"
@@ -22,6 +25,7 @@ import {
   CoSignatureActorNotPermitted,
   CoSignatureAlreadyRecorded,
   CoSignatureNotRequired,
+  CrossRegionFilingLate,
   FilingClosed,
   FilingDateBeforePrevious,
   FilingNotRequired,
@@ -40,10 +44,8 @@ import {
 } from "./FilingLevel.js"
 import { FilingLevel } from "./FilingLevelSchema.js"
 import type { FilingRequirement } from "./FilingRequirement.js"
-import { type CompletedFiling, type IncentiveOutcome, incentives } from "./Incentives.js"
+import { type CompletedFiling, filingCompletedLate, type IncentiveOutcome, incentives } from "./Incentives.js"
 import { reviewCompetition } from "./ReviewCompetition.js"
-
-const Text = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
 
 const Requirement = Schema.Literal("none", "city", "province")
 const Route = Schema.Literal("none", "city", "province", "co_signature")
@@ -52,15 +54,16 @@ const FiledWith = Schema.Literal("city", "province")
 
 /** Who acts on a filing: a human-resources bureau of a level and its region (domain.md §4). */
 export const FilingActor = Schema.Struct({
-  level: FilingLevel,
-  regionCode: RegionCodeSchema
-})
+  level: required(FilingLevel, "操作部门层级"),
+  regionCode: required(RegionCodeSchema, "操作部门所在地区")
+}).annotations({ message: () => "操作部门应为对象（层级、所在地区）" })
 export type FilingActor = typeof FilingActor.Type
 
 /** 同意 / 不同意. */
 export const OpinionVerdict = Schema.Literal("agree", "disagree").annotations({
   identifier: "OpinionVerdict",
-  description: "agree 同意；disagree 不同意"
+  description: "agree 同意；disagree 不同意",
+  message: () => ({ message: "意见应为 agree（同意）或 disagree（不同意）", override: true })
 })
 export type OpinionVerdict = typeof OpinionVerdict.Type
 
@@ -70,7 +73,9 @@ export const OPINION_VERDICT_NAMES: Record<OpinionVerdict, string> = { agree: "�
 export const Opinion = Schema.Struct({
   level: FilingLevel,
   verdict: OpinionVerdict,
-  text: Schema.String.pipe(Schema.maxLength(2000)),
+  text: Schema.String.annotations({ message: () => "意见内容应为文本" }).pipe(
+    Schema.maxLength(2000, { message: () => "意见内容不能超过2000个字符" })
+  ),
   actor: FilingActor,
   date: LocalDate
 })
@@ -86,11 +91,11 @@ export type CoSignature = typeof CoSignature.Type
 /** The fields of 附件1 职业技能竞赛跨区域办赛备案表. */
 export const FilingForm = Schema.Struct({
   /** 主办单位 */
-  host: Text,
+  host: Text("主办单位"),
   /** 竞赛名称 */
-  competitionName: Text,
+  competitionName: Text("竞赛名称"),
   /** 申报类型, e.g. 市级一类赛 */
-  declarationType: Text,
+  declarationType: Text("申报类型"),
   /** 赛项设置 */
   events: Schema.Array(Schema.String),
   /** 涉及参赛地区 */
@@ -110,8 +115,10 @@ export const FilingStatus = Schema.Literal(
 export type FilingStatus = typeof FilingStatus.Type
 
 export const Filing = Schema.Struct({
-  id: Text,
-  competitionId: Text,
+  id: Id("备案编号"),
+  competitionId: Id("竞赛编号"),
+  /** The competition's first day when the filing was submitted: a filing must be made, and completed, before it. */
+  competitionStartsOn: LocalDate,
   /** Bumped by every step; the repository refuses a stale update. */
   revision: Schema.Int.pipe(Schema.nonNegative()),
   form: FilingForm,
@@ -187,7 +194,7 @@ export interface OpenFilingInput {
  */
 export const openFiling = (
   input: OpenFilingInput
-): Either.Either<Filing, CompetitionRefused | FilingNotRequired> => {
+): Either.Either<Filing, CompetitionRefused | FilingNotRequired | CrossRegionFilingLate> => {
   const { competition } = input
   const review = reviewCompetition(competition)
   if (review.outcome === "refused" || review.outcome === "not_in_force")
@@ -201,6 +208,15 @@ export const openFiling = (
   const required = review.requiredFiling.outcome
   if (required === "none")
     return Either.left(new FilingNotRequired({ field: "competition", competitionId: competition.id }))
+  if (review.route.outcome !== "none" && input.submittedOn >= competition.startsOn)
+    return Either.left(
+      new CrossRegionFilingLate({
+        field: "submittedOn",
+        competitionId: competition.id,
+        startsOn: competition.startsOn,
+        submittedOn: input.submittedOn
+      })
+    )
   const start = filingLevelOfRegion(regionLevelOf(competition.class))
   const filedWith = RANK[start] > RANK[required] ? "province" : required
   const notes: Array<Note> = [
@@ -213,6 +229,7 @@ export const openFiling = (
   return Either.right({
     id: input.id,
     competitionId: competition.id,
+    competitionStartsOn: competition.startsOn,
     revision: 0,
     form: {
       host: competition.host.name,
@@ -369,10 +386,21 @@ export const coSign = (filing: Filing, input: CoSignInput): Either.Either<Filing
   )
 }
 
-/** The level with which the filing was completed (备案完成), if it was. */
-export const completedFiling = (filing: Filing): CompletedFiling =>
-  filing.status === "completed" ? filing.filedWith : undefined
+/** true when the filing was completed (备案完成) before the competition's first day. */
+export const completedBeforeStart = (filing: Filing): boolean =>
+  filing.status === "completed" &&
+  filing.closedOn !== undefined &&
+  filing.closedOn < filing.competitionStartsOn
 
-/** Whether the competition keeps its support and incentive policies, given this filing (54号·二). */
+/** The level with which the filing was completed (备案完成) before the competition started, if it was. */
+export const completedFiling = (filing: Filing): CompletedFiling =>
+  completedBeforeStart(filing) ? filing.filedWith : undefined
+
+/**
+ * Whether the competition keeps its support and incentive policies, given this filing (54号·二): only a filing
+ * completed before the competition's first day counts; one completed later loses them (FilingCompletedLate).
+ */
 export const filingIncentives = (filing: Filing): Decision<IncentiveOutcome> =>
-  incentives(filing.required, completedFiling(filing))
+  filing.status === "completed" && filing.closedOn !== undefined && !completedBeforeStart(filing)
+    ? filingCompletedLate(filing.required, filing.closedOn, filing.competitionStartsOn)
+    : incentives(filing.required, completedFiling(filing))

@@ -204,6 +204,47 @@ describe("Filings (54号·二, 附件1 use cases)", () => {
     }).pipe(Effect.provide(layers()))
   )
 
+  it.effect(
+    "refuses a cross-region filing submitted on the first day (Beijing date), and loses the incentives of a filing completed on it",
+    () =>
+      Effect.gen(function* () {
+        const filings = yield* Filings
+        // 2023-05-31T16:00Z is already 2023-06-01, the first day, in Beijing.
+        yield* TestClock.setTime(Date.parse("2023-05-31T16:00:00Z"))
+        const late = yield* Effect.flip(
+          filings.submit(
+            competition({ contestants: people("320102", 10), participatingRegions: ["320102", "320104"] })
+          )
+        )
+        assert.strictEqual(late._tag, "CrossRegionFilingLate")
+        const repository = yield* FilingRepository
+        assert.deepStrictEqual(yield* repository.listByCompetition("cmp_1"), [])
+
+        yield* TestClock.setTime(Date.parse("2023-05-30T00:00:00Z"))
+        const { id } = yield* filings.submit(competition())
+        yield* filings.recordOpinion(id, {
+          actor: district,
+          level: "district",
+          verdict: "agree",
+          text: "同意"
+        })
+        yield* TestClock.adjust("2 days")
+        const done = yield* filings.recordOpinion(id, {
+          actor: city,
+          level: "city",
+          verdict: "agree",
+          text: "同意"
+        })
+        assert.strictEqual(done.closedOn, "2023-06-01")
+        const incentives = yield* filings.incentives(id)
+        assert.strictEqual(incentives.outcome, "lost")
+        assert.deepStrictEqual(
+          incentives.failures.map((f) => f.code),
+          ["FilingCompletedLate"]
+        )
+      }).pipe(Effect.provide(layers()))
+  )
+
   it.effect("answers FilingNotFound for an unknown filing", () =>
     Effect.gen(function* () {
       const filings = yield* Filings

@@ -62,6 +62,44 @@ describe("54号·一 contestant conditions (at least one of three)", () => {
     expect(d.failures[1]).toMatchObject({ field: "competition.hukou.regionCode", seen: "110101" })
   })
 
+  it("refuses a hukou recorded with a statistics-only code (320571 苏州工业园区) as no GB/T 2260 division", () => {
+    const d = contestantEligibility(worker({ hukou: { regionCode: "320571", evidence: "户口簿" } }))
+    expect(d.outcome).toBe("refused")
+    expect(d.failures[1]).toMatchObject({
+      code: "HukouRegionCodeInvalid",
+      rule: "eligibility.competition.contestant.hukou",
+      field: "competition.hukou.regionCode",
+      seen: "320571",
+      required: "GB/T 2260 行政区划代码",
+      citation: Cite.eligibility
+    })
+    expect(d.failures[1]?.message).toContain("不是 GB/T 2260 行政区划代码")
+    expect(d.failures[1]?.message).not.toContain("不属于江苏省")
+    expect(
+      contestantEligibility(worker({ hukou: { regionCode: "999999", evidence: "户口簿" } })).failures[1]?.code
+    ).toBe("HukouRegionCodeInvalid")
+  })
+
+  it("refuses a Jiangsu hukou without its evidence as not evidenced, not as outside Jiangsu", () => {
+    const d = contestantEligibility(worker({ hukou: { regionCode: "320102", evidence: "" } }))
+    expect(d.failures[1]).toMatchObject({
+      code: "JiangsuHukouNotEvidenced",
+      field: "competition.hukou.evidence",
+      seen: ""
+    })
+    expect(d.failures[1]?.message).not.toContain("不属于江苏省")
+  })
+
+  it("refuses a student's enrolment recorded with a statistics-only code as no GB/T 2260 division", () => {
+    const d = contestantEligibility(student({ enrolment: { ...JIANGSU_SCHOOL, regionCode: "320571" } }))
+    expect(d.failures[2]).toMatchObject({
+      code: "EnrolmentRegionCodeInvalid",
+      field: "competition.enrolment.regionCode",
+      seen: "320571"
+    })
+    expect(d.failures[2]?.message).not.toContain("不属于江苏省")
+  })
+
   it("does not take hukou from anything but the evidenced fact (an ID address code is no proof)", () => {
     const d = contestantEligibility(worker())
     expect(d.failures[1]).toMatchObject({

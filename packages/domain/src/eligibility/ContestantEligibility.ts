@@ -4,9 +4,10 @@
  * "一年以上" includes exactly 12 full months (domain.md §2; 民法典 Art. 1259) — flagged provisional when a
  * contestant qualifies on that boundary alone. Hukou is its own evidenced fact: the ID number's address code is
  * fixed at assignment and proves nothing about the current hukou (rules-research §1.1). Enrolment counts only in
- * the student group.
+ * the student group. A region code that is no GB/T 2260 administrative division (e.g. the statistics-only 320571
+ * 苏州工业园区) is refused as such, not as "outside Jiangsu".
  */
-import { isJiangsuRegion } from "../codes/Region.js"
+import { isJiangsuRegion, isRegionCode } from "../codes/Region.js"
 import { Cite } from "../rule/Citation.js"
 import type { Failure, ProvisionalNote, VerdictDecision } from "../rule/Decision.js"
 import { verdict } from "../rule/Decision.js"
@@ -60,6 +61,68 @@ const hasJiangsuHukou = (c: ContestantFacts): boolean =>
 const hasJiangsuEnrolment = (c: ContestantFacts): boolean =>
   c.enrolment !== undefined && isJiangsuRegion(c.enrolment.regionCode)
 
+const HUKOU_REQUIRED = "江苏省户籍（须有户籍证明）"
+const ENROLMENT_REQUIRED = "我省技工院校、职业院校或高等院校学籍"
+
+/** The failure of a hukou that is not an evidenced Jiangsu one. */
+const hukouFailure = (hukou: NonNullable<ContestantFacts["hukou"]>): Failure => {
+  const code = hukou.regionCode
+  if (!isRegionCode(code))
+    return {
+      code: "HukouRegionCodeInvalid",
+      rule: HUKOU_RULE,
+      field: "competition.hukou.regionCode",
+      message: `户籍所在地代码 ${code} 不是 GB/T 2260 行政区划代码（统计用区划代码、功能区代码等不能作为户籍所在地），应填写户籍所在县级行政区的代码`,
+      seen: code,
+      required: "GB/T 2260 行政区划代码",
+      citation: Cite.eligibility
+    }
+  if (!isJiangsuRegion(code))
+    return {
+      code: "HukouOutsideJiangsu",
+      rule: HUKOU_RULE,
+      field: "competition.hukou.regionCode",
+      message: `户籍所在地行政区划代码 ${code} 不属于江苏省`,
+      seen: code,
+      required: HUKOU_REQUIRED,
+      citation: Cite.eligibility
+    }
+  return {
+    code: "JiangsuHukouNotEvidenced",
+    rule: HUKOU_RULE,
+    field: "competition.hukou.evidence",
+    message: `户籍所在地 ${code} 属江苏省，但未载明户籍证明（户口簿或户籍证明）`,
+    seen: hukou.evidence,
+    required: HUKOU_REQUIRED,
+    citation: Cite.eligibility
+  }
+}
+
+/** The failure of an enrolment outside Jiangsu, or recorded with a code that is no administrative division. */
+const enrolmentFailure = (enrolment: NonNullable<ContestantFacts["enrolment"]>): Failure => {
+  const school = `学籍所在${ENROLMENT_INSTITUTION_NAMES[enrolment.institutionKind]}“${enrolment.institutionName}”`
+  const code = enrolment.regionCode
+  return isRegionCode(code)
+    ? {
+        code: "EnrolmentOutsideJiangsu",
+        rule: ENROLMENT_RULE,
+        field: "competition.enrolment.regionCode",
+        message: `${school}位于 ${code}，不属于江苏省`,
+        seen: code,
+        required: ENROLMENT_REQUIRED,
+        citation: Cite.eligibility
+      }
+    : {
+        code: "EnrolmentRegionCodeInvalid",
+        rule: ENROLMENT_RULE,
+        field: "competition.enrolment.regionCode",
+        message: `${school}的所在地代码 ${code} 不是 GB/T 2260 行政区划代码（统计用区划代码、功能区代码等不能作为所在地），应填写院校所在县级行政区的代码`,
+        seen: code,
+        required: "GB/T 2260 行政区划代码",
+        citation: Cite.eligibility
+      }
+}
+
 /** Allowed when at least one of the three conditions holds; refused with the failure of each otherwise. */
 export const contestantEligibility = (c: ContestantFacts): VerdictDecision => {
   const students = c.group === "student"
@@ -83,18 +146,10 @@ export const contestantEligibility = (c: ContestantFacts): VerdictDecision => {
           field: "competition.hukou",
           message: "未提供我省户籍证明（身份证号码的地址码不能证明现户籍所在地）",
           seen: null,
-          required: "江苏省户籍（须有户籍证明）",
+          required: HUKOU_REQUIRED,
           citation: Cite.eligibility
         }
-      : {
-          code: "HukouOutsideJiangsu",
-          rule: HUKOU_RULE,
-          field: "competition.hukou.regionCode",
-          message: `户籍所在地行政区划代码 ${c.hukou.regionCode} 不属于江苏省`,
-          seen: c.hukou.regionCode,
-          required: "江苏省户籍（须有户籍证明）",
-          citation: Cite.eligibility
-        }
+      : hukouFailure(c.hukou)
   ]
   if (students) {
     failures.push(
@@ -105,18 +160,10 @@ export const contestantEligibility = (c: ContestantFacts): VerdictDecision => {
             field: "competition.enrolment",
             message: "学生组选手未提供我省技工院校、职业院校或高等院校的学籍",
             seen: null,
-            required: "我省技工院校、职业院校或高等院校学籍",
+            required: ENROLMENT_REQUIRED,
             citation: Cite.eligibility
           }
-        : {
-            code: "EnrolmentOutsideJiangsu",
-            rule: ENROLMENT_RULE,
-            field: "competition.enrolment.regionCode",
-            message: `学籍所在${ENROLMENT_INSTITUTION_NAMES[c.enrolment.institutionKind]}“${c.enrolment.institutionName}”位于 ${c.enrolment.regionCode}，不属于江苏省`,
-            seen: c.enrolment.regionCode,
-            required: "我省技工院校、职业院校或高等院校学籍",
-            citation: Cite.eligibility
-          }
+        : enrolmentFailure(c.enrolment)
     )
   } else if (c.enrolment !== undefined) {
     failures.push({

@@ -1,4 +1,4 @@
-import { Either, Schema } from "effect"
+import { Either, ParseResult, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { DEFAULT_COMPETITION_PROMOTION } from "./CompetitionPromotion.js"
 import { CompetitionPromotionTable } from "./CompetitionPromotionSchema.js"
@@ -6,6 +6,27 @@ import { EligibilityFacts } from "./EligibilityFacts.js"
 import { DEFAULT_ELIGIBILITY_VERSIONS } from "./EligibilityTables.js"
 import { EligibilityRuleTable, EligibilityRuleTableVersions } from "./EligibilityTablesSchema.js"
 import { DEFAULT_TITLE_BRIDGE } from "./TitleBridge.js"
+
+const SCHEMA = EligibilityFacts
+
+/** An English schema sentence ("Expected …", "… is missing"): none may reach a person. */
+const ENGLISH = /Expected|is missing|is unexpected|is forbidden|actual/
+
+/** The leaf messages of a failed decode (all errors), after checking the tree holds no English sentence. */
+const leafMessages = (input: unknown): ReadonlyArray<string> => {
+  const result = Schema.decodeUnknownEither(SCHEMA, { errors: "all" })(input)
+  if (Either.isRight(result)) throw new Error("expected a decode failure")
+  expect(ParseResult.TreeFormatter.formatErrorSync(result.left)).not.toMatch(ENGLISH)
+  return ParseResult.ArrayFormatter.formatErrorSync(result.left).map((issue) => issue.message)
+}
+
+const expectChinese = (messages: ReadonlyArray<string>) => {
+  expect(messages.length).toBeGreaterThan(0)
+  for (const m of messages) {
+    expect(m).toMatch(/\p{Script=Han}/u)
+    expect(m).not.toMatch(ENGLISH)
+  }
+}
 
 const OCC = "6-18-01-01"
 
@@ -133,5 +154,81 @@ describe("54号·一 eligibility rule tables (Schema)", () => {
         })
       )
     ).toBe(true)
+  })
+})
+
+describe("54号·一 eligibility facts decode messages: zh-CN only", () => {
+  it("names each missing field in Chinese", () => {
+    const messages = leafMessages({})
+    expectChinese(messages)
+    expect(messages).toContain("缺少申报等级")
+    expect(messages).toContain("缺少所依据的标准")
+    expect(messages).toHaveLength(10)
+  })
+
+  it("answers wrong values of every route, unknown enum values and wrong types in Chinese", () => {
+    const messages = leafMessages({
+      ...input,
+      route: "magic",
+      targetLevel: 6,
+      applicationDate: "2024-6-1",
+      workPeriods: [{ from: "2020-01-01", to: "2019-12-31", occupationCode: OCC }, {}],
+      priorCertificates: [{ number: "ABC", occupationCode: OCC, level: 7, issuedOn: "2021-03-01" }],
+      education: [{ kind: "college", specialtyRelated: "是", status: "done" }],
+      apprenticeshipCompleted: "否",
+      standard: {
+        occupationCode: OCC,
+        edition: "",
+        levels: [],
+        conditions: [{ level: 9, alternatives: "无" }]
+      },
+      exceptional: {
+        employerId: "",
+        rule: {
+          employerId: "emp-1",
+          documentId: "",
+          title: "",
+          publishedOn: "2020-01-01",
+          publishedToAllStaff: "是",
+          writtenForm: 1,
+          allowedLevels: [0],
+          maxLevelsAbove: 9
+        }
+      },
+      title: { titleName: "", titleLevel: "chief", obtainedOn: "2020-01-01", fieldRelation: "maybe" },
+      competition: {
+        competitionId: "",
+        competitionClass: "national",
+        group: "youth",
+        occupationCode: OCC,
+        heldOn: "2024-01-01",
+        rank: 0,
+        filingRequired: "county",
+        filingCompleted: "none",
+        jiangsuPensionMonths: -1,
+        hukou: { regionCode: "320571", evidence: "" },
+        enrolment: { institutionName: "", institutionKind: "school", regionCode: "320102" }
+      }
+    })
+    expectChinese(messages)
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "申报途径应为 standard（按标准申报条件）、exceptional（用人单位破格晋升）、title（专业技术资格贯通）或 competition（竞赛名次晋升）",
+        "申报等级应为1至5（五级/初级工至一级/高级技师）",
+        "缺少工作开始日期",
+        "毕业状态应为 graduated（已毕业）或 graduating（应届毕业生）",
+        "标准所设等级至少应有一个",
+        "可越级数应为1至5的整数",
+        "职称等级应为 junior（初级/助理）、intermediate（中级）、deputy_senior（副高级）或 senior（正高级）",
+        "名次应为正整数（1 为第一名）",
+        "参加我省基本养老保险月数应为不小于0的整数",
+        "户籍证明不能为空"
+      ])
+    )
+    expect(leafMessages([])).toEqual(["申报信息应为对象"])
+    expect(
+      leafMessages({ ...input, workPeriods: "十年", standard: { ...input.standard, levels: "5" } })
+    ).toEqual(["工作经历应为列表", "标准所设等级应为列表"])
+    expectChinese(leafMessages({ ...input, route: "competition" }))
   })
 })

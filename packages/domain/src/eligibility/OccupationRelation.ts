@@ -25,9 +25,6 @@ export const relationTo = (
   return minorOf(code) === minorOf(target) ? INFERRED : UNRELATED
 }
 
-export const isSameOrRelated = (code: string, target: string, related: ReadonlyArray<string> | undefined) =>
-  relationTo(code, target, related) !== UNRELATED
-
 export const RELATED_INFERENCE_RULE = "eligibility.related-occupation"
 
 /** The note a decision carries when it relied on the same-小类 inference. */

@@ -6,7 +6,7 @@ import { Cite } from "../rule/Citation.js"
 import type { Decision } from "../rule/Decision.js"
 import type { Education, EligibilityFacts, PriorCertificate } from "./EligibilityFacts.js"
 import { RELATED_INFERENCE_NOTE } from "./OccupationRelation.js"
-import { STANDARD_RULE, standardRoute, TEMPLATE_NOTE } from "./StandardRoute.js"
+import { conditionsOf, STANDARD_RULE, standardRoute, TEMPLATE_NOTE } from "./StandardRoute.js"
 import { WORK_MONTHS_CARRY_NOTE } from "./WorkMonths.js"
 
 const OCC = "6-18-01-01"
@@ -446,6 +446,12 @@ describe("54号·一 standard route: the standard's own 申报条件", () => {
       standard: { occupationCode: OCC, edition: "2022", levels: [5, 4, 3, 2, 1], conditions: variant },
       ...o
     })
+
+  it("uses the standard's own 申报条件, and TEMPLATE_2018 only when it stores none (conditionsOf)", () => {
+    expect(conditionsOf({ conditions: variant })).toBe(variant)
+    expect(conditionsOf({})).toBe(TEMPLATE_2018)
+    expect(conditionsOf({ conditions: [] })).toEqual([])
+  })
 
   it("evaluates the stored conditions and carries no template flag", () => {
     const d = standardRoute(

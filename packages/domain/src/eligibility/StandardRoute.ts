@@ -8,6 +8,7 @@ import { birthDateOf, isResidentIdNumber } from "../codes/ResidentIdNumber.js"
 import { levelName } from "../codes/SkillLevel.js"
 import type {
   ConditionAlternative,
+  LevelConditions,
   SchoolKind,
   SchoolRequirement
 } from "../occupation/ApplicationConditions.js"
@@ -308,6 +309,14 @@ const refused = (
   provisional: ReadonlyArray<ProvisionalNote>
 ): VerdictDecision => answer(STANDARD_RULE, CITATIONS, failures, NO_VERSIONS, provisional)
 
+/**
+ * The 申报条件 a decision is made against: the standard's own, or the common template TEMPLATE_2018 when it stores
+ * none (decisions then carry TEMPLATE_NOTE). The one place this fallback is written.
+ */
+export const conditionsOf = (standard: {
+  readonly conditions?: ReadonlyArray<LevelConditions> | undefined
+}): ReadonlyArray<LevelConditions> => standard.conditions ?? TEMPLATE_2018
+
 /** The standard route: the first alternative (in the standard's order) whose requirements all pass. */
 export const standardRoute = (f: EligibilityFacts): VerdictDecision => {
   const standard = f.standard
@@ -328,7 +337,8 @@ export const standardRoute = (f: EligibilityFacts): VerdictDecision => {
       ],
       base
     )
-  const conditions = conditionsFor(standard.conditions ?? TEMPLATE_2018, f.targetLevel)
+  const stored = conditionsOf(standard)
+  const conditions = conditionsFor(stored, f.targetLevel)
   if (conditions === undefined || conditions.alternatives.length === 0)
     return refused(
       [
@@ -338,7 +348,7 @@ export const standardRoute = (f: EligibilityFacts): VerdictDecision => {
           field: "targetLevel",
           message: `所依据标准（${standard.edition}版）未设${levelName(f.targetLevel)}的申报条件`,
           seen: f.targetLevel,
-          required: (standard.conditions ?? TEMPLATE_2018).map((c) => c.level),
+          required: stored.map((c) => c.level),
           citation: Cite.eligibility
         }
       ],

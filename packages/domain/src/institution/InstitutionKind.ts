@@ -27,12 +27,6 @@ const NAMES: Record<InstitutionKind, string> = {
 
 export const institutionKindName = (kind: InstitutionKind): string => NAMES[kind]
 
-/** The kinds that evaluate and issue 职业技能等级证书 (54号·四). */
-export const LEVEL_CERTIFICATE_ISSUERS: ReadonlyArray<InstitutionKind> = ["employer", "third_party"]
-
-export const issuesLevelCertificates = (kind: InstitutionKind): boolean =>
-  kind === "employer" || kind === "third_party"
-
 /**
  * The certificate number's type letter (domain.md §3): Y 用人单位, S 社会培训评价组织; undefined for the
  * appraisal centres, which issue no level certificates.

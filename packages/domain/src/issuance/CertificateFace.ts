@@ -4,10 +4,14 @@
  * each list must hold exactly the institution's one value. Lists, so that an added 落款 or seal can be seen.
  */
 import { Schema } from "effect"
+import { required, Text } from "../shared/FieldSchema.js"
+
+const list = (label: string) =>
+  required(Schema.Array(Text(label)).annotations({ message: () => `${label}应为列表` }), label)
 
 export const CertificateFace = Schema.Struct({
-  issuerNames: Schema.Array(Schema.String),
-  signatories: Schema.Array(Schema.String),
-  sealIds: Schema.Array(Schema.String)
-})
+  issuerNames: list("证书落款"),
+  signatories: list("签发负责人"),
+  sealIds: list("印章编号")
+}).annotations({ message: () => "证书落款、签字与印章应为对象" })
 export type CertificateFace = typeof CertificateFace.Type

@@ -137,7 +137,7 @@ const request = (over: Record<string, unknown> = {}) =>
     evaluationRegion: "320104",
     candidates: [
       { holder: holder(1), occupationCode: TURNER, level: 3 },
-      { holder: holder(2), occupationCode: TURNER, workType: undefined, level: 3 },
+      { holder: holder(2), occupationCode: TURNER, level: 3 },
       { holder: holder(3), occupationCode: TURNER, level: 4 }
     ],
     ...over

@@ -16,6 +16,7 @@ import { SocialCreditCode } from "../codes/SocialCreditCodeSchema.js"
 import { DateSpan } from "../quality/DateSpan.js"
 import type { EvaluationBatchListing } from "../quality/EvaluationBatchListing.js"
 import { PhoneNumber } from "../quality/PhoneNumberSchema.js"
+import { Id, required, Text } from "../shared/FieldSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
 import {
   EvaluationBatchDateBeforePrevious,
@@ -23,8 +24,6 @@ import {
   EvaluationBatchTooLarge
 } from "./EvaluationBatchErrors.js"
 import type { BatchCandidate } from "./IssueBatchRequest.js"
-
-const Text = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
 
 /** The most candidates one batch holds (a JSON Lines submission of 100,000 rows). */
 export const MAX_BATCH_CANDIDATES = 100_000
@@ -36,7 +35,12 @@ export const EvaluationBatchStatus = Schema.Literal(
   "issued"
 ).annotations({
   identifier: "EvaluationBatchStatus",
-  description: "planned 已计划；published 已公布；results_submitted 已报送结果；issued 已发证"
+  description: "planned 已计划；published 已公布；results_submitted 已报送结果；issued 已发证",
+  message: () => ({
+    message:
+      "批次状态应为 planned（已计划）、published（已公布）、results_submitted（已报送结果）或 issued（已发证）",
+    override: true
+  })
 })
 export type EvaluationBatchStatus = typeof EvaluationBatchStatus.Type
 
@@ -56,17 +60,41 @@ export const PUBLISHED_STATUSES: ReadonlyArray<EvaluationBatchStatus> = [
 
 /** What an institution declares when it plans a batch. */
 export const EvaluationBatchPlan = Schema.Struct({
-  id: Text,
-  institution: Schema.Struct({ id: Text, name: Text }),
-  occupation: Schema.Struct({ code: OccupationCode, name: Text, workType: Schema.optional(Text) }),
-  level: SkillLevel,
+  id: required(Id("批次编号"), "批次编号"),
+  institution: required(
+    Schema.Struct({
+      id: required(Id("评价机构编号"), "评价机构编号"),
+      name: required(Text("评价机构名称"), "评价机构名称")
+    }).annotations({ message: () => "评价机构应为对象（编号、名称）" }),
+    "评价机构"
+  ),
+  occupation: required(
+    Schema.Struct({
+      code: required(OccupationCode, "评价职业编码"),
+      name: required(Text("评价职业名称"), "评价职业名称"),
+      workType: Schema.optionalWith(Text("工种名称"), { exact: true })
+    }).annotations({ message: () => "评价职业应为对象（职业编码、职业名称、工种）" }),
+    "评价职业"
+  ),
+  level: required(
+    SkillLevel.annotations({
+      message: () => ({ message: "评价等级应为1至5（五级/初级工至一级/高级技师）", override: true })
+    }),
+    "评价等级"
+  ),
   /** 评价时间: a day or a range of days. */
-  evaluationTime: DateSpan,
-  contact: Schema.Struct({ name: Text, phone: PhoneNumber }),
+  evaluationTime: required(DateSpan, "评价时间"),
+  contact: required(
+    Schema.Struct({
+      name: required(Text("联系人", 50), "联系人"),
+      phone: required(PhoneNumber, "联系电话")
+    }).annotations({ message: () => "联系方式应为对象（联系人、联系电话）" }),
+    "联系方式"
+  ),
   /** Where the evaluation takes place. */
-  regionCode: RegionCode,
-  plannedOn: LocalDate
-})
+  regionCode: required(RegionCode, "评价所在地区"),
+  plannedOn: required(LocalDate, "计划日期")
+}).annotations({ message: () => "评价批次计划应为对象" })
 export type EvaluationBatchPlan = typeof EvaluationBatchPlan.Type
 
 /** The counts of the results last submitted. */
@@ -79,27 +107,40 @@ export type BatchResults = typeof BatchResults.Type
 export const EvaluationBatch = Schema.Struct({
   ...EvaluationBatchPlan.fields,
   status: EvaluationBatchStatus,
-  publishedOn: Schema.optional(LocalDate),
-  resultsSubmittedOn: Schema.optional(LocalDate),
-  issuedOn: Schema.optional(LocalDate),
-  results: Schema.optional(BatchResults)
-}).annotations({ identifier: "EvaluationBatch", description: "评价批次（附件2）" })
+  publishedOn: Schema.optionalWith(LocalDate, { exact: true }),
+  resultsSubmittedOn: Schema.optionalWith(LocalDate, { exact: true }),
+  issuedOn: Schema.optionalWith(LocalDate, { exact: true }),
+  results: Schema.optionalWith(BatchResults, { exact: true })
+}).annotations({
+  identifier: "EvaluationBatch",
+  description: "评价批次（附件2）",
+  message: () => "评价批次应为对象"
+})
 export type EvaluationBatch = typeof EvaluationBatch.Type
 
 /** 合格 / 不合格 / 缺考. */
 export const CandidateResult = Schema.Literal("passed", "failed", "absent").annotations({
   identifier: "CandidateResult",
-  description: "passed 合格；failed 不合格；absent 缺考"
+  description: "passed 合格；failed 不合格；absent 缺考",
+  message: () => ({
+    message: "评价结果应为 passed（合格）、failed（不合格）或 absent（缺考）",
+    override: true
+  })
 })
 export type CandidateResult = typeof CandidateResult.Type
 
 /** One candidate of a batch and the result: the evaluated person, the employer when an employer evaluates. */
 export const EvaluationCandidate = Schema.Struct({
-  holder: Holder,
-  employerUscc: Schema.optional(SocialCreditCode),
-  result: CandidateResult,
-  score: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.nonNegative()))
-})
+  holder: required(Holder, "持证人"),
+  employerUscc: Schema.optionalWith(SocialCreditCode, { exact: true }),
+  result: required(CandidateResult, "评价结果"),
+  score: Schema.optionalWith(
+    Schema.Number.pipe(Schema.finite(), Schema.nonNegative()).annotations({
+      message: () => ({ message: "成绩应为不小于0的数", override: true })
+    }),
+    { exact: true }
+  )
+}).annotations({ message: () => "考生评价结果应为对象（持证人、评价结果）" })
 export type EvaluationCandidate = typeof EvaluationCandidate.Type
 
 export type EvaluationBatchAction = "publish" | "record_results" | "mark_issued"

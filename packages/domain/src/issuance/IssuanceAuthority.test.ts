@@ -228,7 +228,9 @@ describe("54号·四 issuance authority", () => {
   })
 
   it("refuses the appraisal centres and an institution whose prefix letter does not match its kind", () => {
-    const centre = institution({ kind: "city_appraisal_centre", numberingPrefix: undefined })
+    // An appraisal centre has no numbering prefix: the field is left out (JSON has no undefined).
+    const { numberingPrefix: _none, ...centreFields } = employer
+    const centre = Schema.decodeUnknownSync(Institution)({ ...centreFields, kind: "city_appraisal_centre" })
     expect(codes(facts({ institution: centre }))).toEqual(["InstitutionKindNotEvaluating"])
     const wrongLetter = { ...employer, kind: "third_party" as const }
     expect(codes(facts({ institution: wrongLetter }))).toEqual([

@@ -2,7 +2,7 @@
  * May an occupation (and 工种) be evaluated for a level certificate on a date (54号·三): only names of 大典
  * categories 3–6 and of MOHRSS addition/change notices in force on that date — "不得擅造职业（工种）名称".
  */
-import { isCertifiableMajor, isOccupationCode, majorOf } from "../codes/OccupationCode.js"
+import { CERTIFIABLE_MAJORS, isCertifiableMajor, isOccupationCode, majorOf } from "../codes/OccupationCode.js"
 import { Cite } from "../rule/Citation.js"
 import type { Failure, ProvisionalNote, VerdictDecision } from "../rule/Decision.js"
 import { verdict } from "../rule/Decision.js"
@@ -56,7 +56,7 @@ export const certifiable = (
         "occupationCode",
         `职业 ${occupationCode} 属《国家职业分类大典》${majorCategoryLabel(major)}，职业技能等级认定仅限第三、四、五、六大类收录的职业`,
         major,
-        ["3", "4", "5", "6"]
+        CERTIFIABLE_MAJORS
       )
     )
   }

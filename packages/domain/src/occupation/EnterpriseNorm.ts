@@ -8,21 +8,32 @@ import { OccupationCode } from "../codes/OccupationCodeSchema.js"
 import type { SkillLevel as SkillLevelType } from "../codes/SkillLevel.js"
 import { SkillLevel } from "../codes/SkillLevelSchema.js"
 import { SocialCreditCode } from "../codes/SocialCreditCodeSchema.js"
+import { Id, required, Text } from "../shared/FieldSchema.js"
 import type { LocalDate as LocalDateType } from "../time/LocalDate.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
 
-export const EnterpriseNorm = Schema.Struct({
-  id: Schema.String.pipe(Schema.minLength(1)),
-  title: Schema.String.pipe(Schema.minLength(1)),
-  /** The employer that developed the norm and alone may use it. */
-  employerUscc: SocialCreditCode,
-  occupationCode: OccupationCode,
-  workType: Schema.optional(Schema.String.pipe(Schema.minLength(1))),
-  levels: Schema.NonEmptyArray(SkillLevel),
-  /** The appraisal institution (职业技能鉴定机构) the norm was filed with. */
-  filedWith: Schema.String.pipe(Schema.minLength(1)),
-  filedOn: LocalDate
+const Level = SkillLevel.annotations({
+  message: () => ({ message: "等级应为1至5（五级/初级工至一级/高级技师）", override: true })
 })
+
+export const EnterpriseNorm = Schema.Struct({
+  id: required(Id("评价规范编号"), "评价规范编号"),
+  title: required(Text("评价规范名称"), "评价规范名称"),
+  /** The employer that developed the norm and alone may use it. */
+  employerUscc: required(SocialCreditCode, "用人单位统一社会信用代码"),
+  occupationCode: required(OccupationCode, "职业编码"),
+  workType: Schema.optionalWith(Text("工种名称"), { exact: true }),
+  levels: required(
+    Schema.Tuple(
+      [Schema.element(Level).annotations({ missingMessage: () => "评价等级至少应有一个" })],
+      Level
+    ).annotations({ message: () => "评价等级应为列表" }),
+    "评价等级"
+  ),
+  /** The appraisal institution (职业技能鉴定机构) the norm was filed with. */
+  filedWith: required(Id("备案鉴定机构"), "备案鉴定机构"),
+  filedOn: required(LocalDate, "备案日期")
+}).annotations({ message: () => "企业评价规范应为对象" })
 export type EnterpriseNorm = typeof EnterpriseNorm.Type
 
 /** true when `employerUscc` may use the norm for `occupationCode` (and `workType`) at `level` on `date`. */

@@ -30,8 +30,6 @@ export const MAJOR_CATEGORIES: ReadonlyArray<MajorCategory> = NAMES.map(([code, 
 
 const BY_CODE = new Map(MAJOR_CATEGORIES.map((m) => [m.code, m]))
 
-export const majorCategoryOf = (code: string): MajorCategory | undefined => BY_CODE.get(code)
-
 /** "第六大类（生产制造及有关人员）", or "第N大类" for an unknown code. */
 export const majorCategoryLabel = (code: string): string => {
   const m = BY_CODE.get(code)

@@ -1,7 +1,6 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { TEMPLATE_2018 } from "./ApplicationConditions.js"
-import { applicableConditions, NationalStandard, offersLevel, standardInForce } from "./NationalStandard.js"
+import { NationalStandard, offersLevel, standardInForce } from "./NationalStandard.js"
 
 const decode = Schema.decodeUnknownSync(NationalStandard)
 
@@ -47,18 +46,6 @@ describe("54号·三 national standards: the edition in force on a date", () => 
   it("offers only the levels the standard sets", () => {
     expect(offersLevel(ed2018, 2)).toBe(true)
     expect(offersLevel(ed2018, 1)).toBe(false)
-  })
-
-  it("takes the standard's own 申报条件 and falls back to TEMPLATE_2018 when it stores none", () => {
-    expect(applicableConditions(ed2018, 5)).toEqual({
-      conditions: { level: 5, alternatives: [{ id: "X5-1", text: "年满16周岁", minAge: 16 }] },
-      defaulted: false
-    })
-    expect(applicableConditions(ed2018, 4)).toEqual({ conditions: undefined, defaulted: false })
-    expect(applicableConditions(ed2009, 4)).toEqual({
-      conditions: TEMPLATE_2018.find((c) => c.level === 4),
-      defaulted: true
-    })
   })
 
   it("refuses 申报条件 for a level the standard does not set, and an empty level list", () => {

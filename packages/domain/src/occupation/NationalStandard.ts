@@ -8,38 +8,52 @@ import type { OccupationCode as OccupationCodeType } from "../codes/OccupationCo
 import { OccupationCode } from "../codes/OccupationCodeSchema.js"
 import type { SkillLevel as SkillLevelType } from "../codes/SkillLevel.js"
 import { SkillLevel } from "../codes/SkillLevelSchema.js"
+import { Id, required, Text } from "../shared/FieldSchema.js"
 import type { LocalDate as LocalDateType } from "../time/LocalDate.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
-import {
-  conditionsFor,
-  type LevelConditions as LevelConditionsType,
-  TEMPLATE_2018
-} from "./ApplicationConditions.js"
 import { LevelConditions } from "./ApplicationConditionsSchema.js"
 
+const Level = SkillLevel.annotations({
+  message: () => ({ message: "等级应为1至5（五级/初级工至一级/高级技师）", override: true })
+})
+
 export const NationalStandard = Schema.Struct({
-  id: Schema.String.pipe(Schema.minLength(1)),
-  occupationCode: OccupationCode,
+  id: required(Id("标准编号"), "标准编号"),
+  occupationCode: required(OccupationCode, "职业编码"),
   /** e.g. 《车工国家职业技能标准》 */
-  title: Schema.String.pipe(Schema.minLength(1)),
+  title: required(Text("标准名称"), "标准名称"),
   /** e.g. "2018年版" */
-  edition: Schema.String.pipe(Schema.minLength(1)),
-  publishedOn: LocalDate,
-  effectiveFrom: LocalDate,
+  edition: required(Text("标准版本", 50), "标准版本"),
+  publishedOn: required(LocalDate, "颁布日期"),
+  effectiveFrom: required(LocalDate, "施行日期"),
   /** The levels the standard sets (设…个等级); any other level is "擅加" (54号·三). */
-  levels: Schema.NonEmptyArray(SkillLevel),
-  /** 申报条件 per level; absent = none stored, TEMPLATE_2018 applies by default (flagged by eligibility). */
-  conditions: Schema.optional(Schema.Array(LevelConditions)),
+  levels: required(
+    Schema.Tuple(
+      [Schema.element(Level).annotations({ missingMessage: () => "标准所设等级至少应有一个" })],
+      Level
+    ).annotations({ message: () => "标准所设等级应为列表" }),
+    "标准所设等级"
+  ),
+  /** 申报条件 per level; absent = none stored: eligibility applies TEMPLATE_2018, flagged (StandardRoute `conditionsOf`). */
+  conditions: Schema.optionalWith(
+    Schema.Array(LevelConditions).annotations({ message: () => "申报条件应为列表" }),
+    { exact: true }
+  ),
   /** 相关职业 named by the standard for "本职业或相关职业". */
-  relatedOccupations: Schema.optional(Schema.Array(OccupationCode))
-}).pipe(
-  Schema.filter(
-    (s) =>
-      s.conditions === undefined ||
-      s.conditions.every((c) => s.levels.includes(c.level)) ||
-      "申报条件所列等级应为标准所设等级"
+  relatedOccupations: Schema.optionalWith(
+    Schema.Array(OccupationCode).annotations({ message: () => "相关职业应为职业编码列表" }),
+    { exact: true }
   )
-)
+})
+  .annotations({ message: () => "国家职业技能标准应为对象" })
+  .pipe(
+    Schema.filter(
+      (s) =>
+        s.conditions === undefined ||
+        s.conditions.every((c) => s.levels.includes(c.level)) ||
+        "申报条件所列等级应为标准所设等级"
+    )
+  )
 export type NationalStandard = typeof NationalStandard.Type
 
 export const offersLevel = (standard: NationalStandard, level: SkillLevelType): boolean =>
@@ -66,18 +80,3 @@ export const standardInForce = (
   }
   return best
 }
-
-export interface ApplicableConditions {
-  readonly conditions: LevelConditionsType | undefined
-  /** true when the standard stores no 申报条件 and the TEMPLATE_2018 default was used. */
-  readonly defaulted: boolean
-}
-
-/** The 申报条件 for `level`: the standard's own, or TEMPLATE_2018 when it stores none. */
-export const applicableConditions = (
-  standard: NationalStandard,
-  level: SkillLevelType
-): ApplicableConditions =>
-  standard.conditions === undefined
-    ? { conditions: conditionsFor(TEMPLATE_2018, level), defaulted: true }
-    : { conditions: conditionsFor(standard.conditions, level), defaulted: false }

@@ -122,13 +122,3 @@ export const workTypesOn = (entry: CatalogueEntry, date: LocalDate): ReadonlyArr
   for (const a of entry.addedWorkTypes) if (a.from <= date) all.push(...a.workTypes)
   return all
 }
-
-/** true when `workType` is listed under the occupation on `date` (names compared after trimming). */
-export const hasWorkTypeOn = (entry: CatalogueEntry, workType: string, date: LocalDate): boolean => {
-  const wanted = workType.trim()
-  for (const w of entry.occupation.workTypes) if (w === wanted) return true
-  for (const a of entry.addedWorkTypes) {
-    if (a.from <= date) for (const w of a.workTypes) if (w === wanted) return true
-  }
-  return false
-}

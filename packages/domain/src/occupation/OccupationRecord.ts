@@ -5,10 +5,8 @@
  */
 import { Schema } from "effect"
 import { OccupationCode } from "../codes/OccupationCodeSchema.js"
+import { required, Text } from "../shared/FieldSchema.js"
 import { CategoryRef, type Occupation } from "./Occupation.js"
-
-const required = <S extends Schema.Schema.AnyNoContext>(schema: S, label: string) =>
-  Schema.propertySignature(schema).annotations({ missingMessage: () => `缺少${label}` })
 
 const flag = (label: string) =>
   Schema.Boolean.annotations({ message: () => ({ message: `${label}应为 true 或 false`, override: true }) })
@@ -21,12 +19,7 @@ export const OccupationRecord = Schema.Struct({
     }),
     "职业编码（code）"
   ),
-  name: required(
-    Schema.String.pipe(
-      Schema.minLength(1, { message: () => ({ message: "职业名称应为非空文本", override: true }) })
-    ),
-    "职业名称（name）"
-  ),
+  name: required(Text("职业名称（name）"), "职业名称（name）"),
   major: required(CategoryRef, "大类（major）"),
   middle: required(CategoryRef, "中类（middle）"),
   minor: required(CategoryRef, "小类（minor）"),

@@ -2,7 +2,7 @@
 import { Schema } from "effect"
 import { FIRST_ASSESSMENT_PERIOD, isAssessmentPeriod } from "./AssessmentPeriod.js"
 
-export const AssessmentPeriod = Schema.String.pipe(
+export const AssessmentPeriod = Schema.String.annotations({ message: () => "评估期间应为文本" }).pipe(
   Schema.filter(
     (s) =>
       (isAssessmentPeriod(s) && s >= FIRST_ASSESSMENT_PERIOD) ||

@@ -1,8 +1,22 @@
+import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
+import type { CatalogueStatus, StatusEntry } from "../institution/CatalogueStatus.js"
 import { Cite } from "../rule/Citation.js"
-import { type AssessmentDone, assessmentSchedule } from "./AssessmentSchedule.js"
+import { type AssessmentDone, assessmentSchedule, ListedInstitution } from "./AssessmentSchedule.js"
 
-const INSTITUTION = { institutionId: "inst-1", admittedOn: "2022-03-01" }
+const entry = (status: CatalogueStatus, date: string): StatusEntry => ({
+  status,
+  date,
+  reason: `${status} ${date}`,
+  actor: "hrss-320000"
+})
+/** An institution with the status history given as [status, date] pairs. */
+const listed = (...moves: ReadonlyArray<readonly [CatalogueStatus, string]>) => ({
+  id: "inst-1",
+  statusHistory: moves.map(([status, date]) => entry(status, date))
+})
+
+const INSTITUTION = listed(["admitted", "2022-03-01"])
 const done = (period: string, assessedOn: string, institutionId = "inst-1"): AssessmentDone => ({
   institutionId,
   period,
@@ -64,7 +78,7 @@ describe("54号·五 semiannual quality assessment schedule", () => {
   })
 
   it("starts from the half-year of admission, flagging that reading", () => {
-    const admitted = { institutionId: "inst-1", admittedOn: "2023-05-20" }
+    const admitted = listed(["admitted", "2023-05-20"])
     expect(assessmentSchedule(admitted, [], "2023-05-19").decision.outcome).toBe("not_listed")
     const s = assessmentSchedule(admitted, [], "2024-01-02")
     expect(s.overdue).toEqual(["2023-H1", "2023-H2"])
@@ -73,7 +87,7 @@ describe("54号·五 semiannual quality assessment schedule", () => {
   })
 
   it("owes nothing new after removal, but keeps half-years missed while listed", () => {
-    const removed = { institutionId: "inst-1", admittedOn: "2022-05-01", removedOn: "2023-03-15" }
+    const removed = listed(["admitted", "2022-05-01"], ["removed", "2023-03-15"])
     const s = assessmentSchedule(removed, [done("2022-H1", "2022-06-01")], "2024-01-01")
     expect(s.overdue).toEqual(["2022-H2"])
     expect(s.due).toBeUndefined()
@@ -84,5 +98,88 @@ describe("54号·五 semiannual quality assessment schedule", () => {
     )
     expect(clean.decision.outcome).toBe("not_listed")
     expect(clean.overdue).toEqual([])
+  })
+
+  it("owes nothing for a half-year that ends in suspension, and nothing while suspended", () => {
+    // Admitted 2022-05-01, suspended 2023-03-15 (暂停评价): 2023-H1 ends suspended.
+    const suspended = listed(["admitted", "2022-05-01"], ["suspended", "2023-03-15"])
+    const assessed = [done("2022-H1", "2022-06-01"), done("2022-H2", "2022-12-01")]
+    const s = assessmentSchedule(suspended, assessed, "2023-10-01")
+    expect(s.decision.outcome).toBe("suspended")
+    expect(s.overdue).toEqual([])
+    expect(s.due).toBeUndefined()
+    expect(s.decision.failures).toEqual([])
+    expect(s.decision.provisional.map((p) => p.reason).join()).toContain("暂停评价或已移出目录")
+    // A half-year missed before the suspension stays overdue.
+    const missed = assessmentSchedule(suspended, [done("2022-H1", "2022-06-01")], "2023-10-01")
+    expect(missed.decision.outcome).toBe("overdue")
+    expect(missed.overdue).toEqual(["2022-H2"])
+  })
+
+  it("starts owing again on re-admission (恢复): the half-year of the return is due, then overdue", () => {
+    const history = listed(
+      ["admitted", "2022-05-01"],
+      ["suspended", "2023-03-15"],
+      ["admitted", "2023-09-01"]
+    )
+    const assessed = [done("2022-H1", "2022-06-01"), done("2022-H2", "2022-12-01")]
+    expect(assessmentSchedule(history, assessed, "2023-08-31").decision.outcome).toBe("suspended")
+    const back = assessmentSchedule(history, assessed, "2023-09-01")
+    expect(back.decision.outcome).toBe("due")
+    expect(back.due).toBe("2023-H2")
+    expect(back.overdue).toEqual([])
+    expect(back.decision.provisional.map((p) => p.reason)).toContain(
+      "2023年下半年自 2023-09-01 起计入评估义务（机构列入目录、恢复评价或通知施行的当半年即须评估），待业务主管部门确认"
+    )
+    const later = assessmentSchedule(history, assessed, "2024-01-02")
+    expect(later.decision.outcome).toBe("overdue")
+    expect(later.overdue).toEqual(["2023-H2"])
+    expect(later.due).toBe("2024-H1")
+    expect(later.decision.failures.map((f) => [f.code, f.required])).toEqual([
+      ["AssessmentOverdue", "2023-H2"]
+    ])
+  })
+
+  it("owes a half-year in which a suspension was lifted before its end", () => {
+    const history = listed(
+      ["admitted", "2022-05-01"],
+      ["suspended", "2023-02-01"],
+      ["admitted", "2023-04-01"]
+    )
+    const s = assessmentSchedule(
+      history,
+      [done("2022-H1", "2022-06-01"), done("2022-H2", "2022-12-01")],
+      "2023-07-01"
+    )
+    expect(s.overdue).toEqual(["2023-H1"])
+    expect(s.due).toBe("2023-H2")
+  })
+
+  it("starts owing again after removal and re-admission (重新准入)", () => {
+    const history = listed(["admitted", "2022-05-01"], ["removed", "2022-10-01"], ["admitted", "2024-02-01"])
+    const s = assessmentSchedule(history, [done("2022-H1", "2022-06-01")], "2024-08-01")
+    expect(s.overdue).toEqual(["2024-H1"])
+    expect(s.due).toBe("2024-H2")
+  })
+
+  it("answers not listed before the first admission or without any", () => {
+    expect(assessmentSchedule(listed(), [], "2023-01-01").decision.outcome).toBe("not_listed")
+    expect(assessmentSchedule(listed(["admitted", "2023-01-02"]), [], "2023-01-01").decision.outcome).toBe(
+      "not_listed"
+    )
+  })
+
+  it("takes an institution's catalogue record as decoded (ListedInstitution)", () => {
+    const decoded = Schema.decodeUnknownSync(ListedInstitution)({
+      id: "inst-1",
+      statusHistory: [entry("admitted", "2022-05-01"), entry("suspended", "2022-08-01")]
+    })
+    expect(assessmentSchedule(decoded, [], "2022-09-01").overdue).toEqual(["2022-H1"])
+    expect(() =>
+      Schema.decodeUnknownSync(ListedInstitution)({
+        id: "inst-1",
+        statusHistory: [entry("suspended", "2022-05-01")]
+      })
+    ).toThrow("目录状态记录第1条的状态变更不允许")
   })
 })

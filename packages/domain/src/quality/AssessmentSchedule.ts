@@ -1,15 +1,21 @@
 /**
  * Which quality special assessments an institution of the catalogue owes on a date (54号·五 "一年两次技能人才评价
- * 质量专项评估"): the current half-year is *due* until it is assessed; an earlier half-year since the institution's
- * admission (and since 2022-05-01) with no assessment is *overdue*. The notice sets no deadline within the
- * half-year: "due by its last day" is a provisional reading, and so is counting the half-year of admission.
+ * 质量专项评估"; "实行能进能出的目录清单式动态管理"), read from its catalogue status history (institution/
+ * CatalogueStatus): a half-year is owed when the institution is admitted (已纳入目录) on its last day — so the
+ * half-year of an admission or re-admission is owed, and one that ends while the institution is suspended (暂停)
+ * or removed (移出) is not. The current half-year is *due* while the institution is admitted and it is not yet
+ * assessed; an earlier owed half-year (since 2022-05-01) with no assessment is *overdue*. The notice sets no
+ * deadline within the half-year: "due by its last day" is a provisional reading, and so are counting the
+ * half-year of (re-)admission and owing nothing for a half-year that ends in suspension or after removal.
  */
 import { Schema } from "effect"
+import type { StatusEntry } from "../institution/CatalogueStatus.js"
+import { StatusHistory } from "../institution/CatalogueStatusSchema.js"
 import { Cite } from "../rule/Citation.js"
 import { type Decision, decision, type Failure, type ProvisionalNote } from "../rule/Decision.js"
+import { Id, required } from "../shared/FieldSchema.js"
 import { isInForce, NOTICE_EFFECTIVE_FROM, notInForce } from "../time/InForce.js"
 import type { LocalDate } from "../time/LocalDate.js"
-import { LocalDate as LocalDateSchema } from "../time/LocalDateSchema.js"
 import {
   type AssessmentPeriod,
   periodEnd,
@@ -22,12 +28,11 @@ import {
 
 export const SCHEDULE_RULE = "quality.assessment-schedule"
 
-/** An institution's listing in the catalogue (目录清单): admitted on a date, possibly removed later. */
+/** An institution of the catalogue (目录清单) with its status history (an Institution fits). */
 export const ListedInstitution = Schema.Struct({
-  institutionId: Schema.String,
-  admittedOn: LocalDateSchema,
-  removedOn: Schema.optional(LocalDateSchema)
-})
+  id: required(Id("机构编号"), "机构编号"),
+  statusHistory: required(StatusHistory, "目录状态记录")
+}).annotations({ message: () => "机构应为对象（机构编号、目录状态记录）" })
 export type ListedInstitution = typeof ListedInstitution.Type
 
 /** What the rule needs of an assessment record (QualityAssessment fits). */
@@ -37,13 +42,13 @@ export interface AssessmentDone {
   readonly assessedOn: LocalDate
 }
 
-export type ScheduleOutcome = "up_to_date" | "due" | "overdue" | "not_listed" | "not_in_force"
+export type ScheduleOutcome = "up_to_date" | "due" | "overdue" | "suspended" | "not_listed" | "not_in_force"
 
 export interface AssessmentSchedule {
   readonly decision: Decision<ScheduleOutcome>
-  /** The current half-year, when the institution is listed and it is not yet assessed. */
+  /** The current half-year, when the institution is admitted on the date and the half-year is not yet assessed. */
   readonly due: AssessmentPeriod | undefined
-  /** Earlier half-years since admission with no assessment, oldest first. */
+  /** Earlier owed half-years with no assessment, oldest first. */
   readonly overdue: ReadonlyArray<AssessmentPeriod>
 }
 
@@ -54,11 +59,18 @@ const DEADLINE_NOTE: ProvisionalNote = {
   citation: Cite.quality
 }
 
-const FIRST_PERIOD_NOTE = (first: AssessmentPeriod, from: LocalDate): ProvisionalNote => ({
+const FIRST_PERIOD_NOTE = (period: AssessmentPeriod, from: LocalDate): ProvisionalNote => ({
   rule: SCHEDULE_RULE,
-  reason: `${periodName(first)}自 ${from} 起计入评估义务（机构列入目录或通知施行的当半年即须评估），待业务主管部门确认`,
+  reason: `${periodName(period)}自 ${from} 起计入评估义务（机构列入目录、恢复评价或通知施行的当半年即须评估），待业务主管部门确认`,
   citation: Cite.quality
 })
+
+const NOT_ADMITTED_NOTE: ProvisionalNote = {
+  rule: SCHEDULE_RULE,
+  reason:
+    "半年末（当前半年为查询日）机构处于暂停评价或已移出目录状态的，该半年不计入专项评估义务；恢复或重新准入的当半年起重新计入（待业务主管部门确认）",
+  citation: Cite.quality
+}
 
 const overdueFailure = (p: AssessmentPeriod): Failure => ({
   code: "AssessmentOverdue",
@@ -72,33 +84,76 @@ const overdueFailure = (p: AssessmentPeriod): Failure => ({
 
 const none: ReadonlyArray<never> = []
 
+/**
+ * The start of the admitted spell that holds on `day` (the last admission on or before it; same day: the later
+ * entry wins), or undefined when the institution is not admitted on that day.
+ */
+const admittedSince = (history: ReadonlyArray<StatusEntry>, day: LocalDate): LocalDate | undefined => {
+  let since: LocalDate | undefined
+  for (const e of history) {
+    if (e.date > day) break
+    since = e.status === "admitted" ? e.date : undefined
+  }
+  return since
+}
+
+const statusAt = (history: ReadonlyArray<StatusEntry>, day: LocalDate): StatusEntry["status"] | undefined => {
+  let status: StatusEntry["status"] | undefined
+  for (const e of history) {
+    if (e.date > day) break
+    status = e.status
+  }
+  return status
+}
+
 export const assessmentSchedule = (
   institution: ListedInstitution,
   assessments: ReadonlyArray<AssessmentDone>,
   date: LocalDate
 ): AssessmentSchedule => {
   if (!isInForce(date)) return { decision: notInForce(SCHEDULE_RULE, date), due: undefined, overdue: none }
-  if (date < institution.admittedOn)
+  const history = institution.statusHistory
+  const firstAdmission = history.find((e) => e.status === "admitted")?.date
+  if (firstAdmission === undefined || date < firstAdmission)
     return { decision: decision("not_listed", SCHEDULE_RULE, [Cite.quality]), due: undefined, overdue: none }
-
-  const from = isInForce(institution.admittedOn) ? institution.admittedOn : NOTICE_EFFECTIVE_FROM
-  const first = periodOf(from)
-  const current = periodOf(date)
-  const removed = institution.removedOn !== undefined && institution.removedOn <= date
-  // A removed institution owes the half-years that ended while it was listed, not the one it was removed in.
-  const last = removed ? previousPeriod(periodOf(institution.removedOn ?? date)) : previousPeriod(current)
 
   const done = new Set<AssessmentPeriod>()
   for (const a of assessments)
-    if (a.institutionId === institution.institutionId && a.assessedOn <= date) done.add(a.period)
+    if (a.institutionId === institution.id && a.assessedOn <= date) done.add(a.period)
 
-  const overdue = periodsBetween(first, last).filter((p) => !done.has(p))
-  const due = !removed && !done.has(current) ? current : undefined
+  const provisional: Array<ProvisionalNote> = [DEADLINE_NOTE]
+  let skipped = false
+  /** Whether `period` is owed, judged on `day` (its last day, or the date for the current half-year). */
+  const owed = (period: AssessmentPeriod, day: LocalDate): boolean => {
+    const since = admittedSince(history, day)
+    if (since === undefined) {
+      skipped = true
+      return false
+    }
+    const from = isInForce(since) ? since : NOTICE_EFFECTIVE_FROM
+    if (from > periodStart(period)) provisional.push(FIRST_PERIOD_NOTE(period, from))
+    return true
+  }
 
-  const provisional =
-    from === periodStart(first) ? [DEADLINE_NOTE] : [DEADLINE_NOTE, FIRST_PERIOD_NOTE(first, from)]
+  const start = isInForce(firstAdmission) ? firstAdmission : NOTICE_EFFECTIVE_FROM
+  const current = periodOf(date)
+  const overdue: Array<AssessmentPeriod> = []
+  for (const p of periodsBetween(periodOf(start), previousPeriod(current)))
+    if (owed(p, periodEnd(p)) && !done.has(p)) overdue.push(p)
+  const due = owed(current, date) && !done.has(current) ? current : undefined
+  if (skipped) provisional.push(NOT_ADMITTED_NOTE)
+
+  const status = statusAt(history, date)
   const outcome: ScheduleOutcome =
-    overdue.length > 0 ? "overdue" : removed ? "not_listed" : due !== undefined ? "due" : "up_to_date"
+    overdue.length > 0
+      ? "overdue"
+      : status === "suspended"
+        ? "suspended"
+        : status !== "admitted"
+          ? "not_listed"
+          : due !== undefined
+            ? "due"
+            : "up_to_date"
   return {
     decision: decision(outcome, SCHEDULE_RULE, [Cite.quality], {
       failures: overdue.map(overdueFailure),

@@ -6,26 +6,23 @@
  */
 import { Schema } from "effect"
 import { RegionCode } from "../codes/RegionSchema.js"
+import { required, Text } from "../shared/FieldSchema.js"
 import { DateSpan } from "./DateSpan.js"
 import { PhoneNumber } from "./PhoneNumberSchema.js"
 
-const text = (label: string) =>
-  Schema.String.annotations({ message: () => `${label}应为文本` }).pipe(
-    Schema.filter((s) => s.trim().length > 0 || `${label}不能为空`)
-  )
-
-const required = <S extends Schema.Schema.AnyNoContext>(schema: S, label: string) =>
-  Schema.propertySignature(schema).annotations({ missingMessage: () => `缺少${label}` })
-
 export const CompetitionPlanListing = Schema.Struct({
-  host: required(text("主办单位"), "主办单位"),
-  eventName: required(text("赛项名称"), "赛项名称"),
+  host: required(Text("主办单位"), "主办单位"),
+  eventName: required(Text("赛项名称"), "赛项名称"),
   time: required(DateSpan, "举办时间"),
-  participationConditions: required(text("参赛条件"), "参赛条件"),
+  participationConditions: required(Text("参赛条件", 2000), "参赛条件"),
   registrationPhone: required(PhoneNumber, "报名电话"),
   /** The publishing bureau's region (属地管理), when known. */
-  regionCode: Schema.optional(RegionCode)
-}).annotations({ identifier: "CompetitionPlanListing", description: "附件3 办赛计划公布目录的一行" })
+  regionCode: Schema.optionalWith(RegionCode, { exact: true })
+}).annotations({
+  identifier: "CompetitionPlanListing",
+  description: "附件3 办赛计划公布目录的一行",
+  message: () => "办赛计划公布信息应为对象"
+})
 export type CompetitionPlanListing = typeof CompetitionPlanListing.Type
 
 const opt = Schema.optional

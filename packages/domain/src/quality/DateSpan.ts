@@ -3,12 +3,14 @@
  * for a range (both days included).
  */
 import { Schema } from "effect"
+import { required } from "../shared/FieldSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
 
 export const DateSpan = Schema.Struct({
-  from: Schema.propertySignature(LocalDate).annotations({ missingMessage: () => "缺少开始日期" }),
-  until: Schema.optional(LocalDate)
+  from: required(LocalDate, "开始日期"),
+  until: Schema.optionalWith(LocalDate, { exact: true })
 })
+  .annotations({ message: () => "日期应为对象（开始日期 from，结束日期 until）" })
   .pipe(
     Schema.filter(
       (s) =>

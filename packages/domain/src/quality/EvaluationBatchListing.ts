@@ -9,31 +9,24 @@ import { Schema } from "effect"
 import { OccupationCode } from "../codes/OccupationCodeSchema.js"
 import { RegionCode } from "../codes/RegionSchema.js"
 import { SkillLevel } from "../codes/SkillLevelSchema.js"
+import { Id, required, Text } from "../shared/FieldSchema.js"
 import { DateSpan } from "./DateSpan.js"
 import { PhoneNumber } from "./PhoneNumberSchema.js"
-
-const text = (label: string) =>
-  Schema.String.annotations({ message: () => `${label}应为文本` }).pipe(
-    Schema.filter((s) => s.trim().length > 0 || `${label}不能为空`)
-  )
-
-const required = <S extends Schema.Schema.AnyNoContext>(schema: S, label: string) =>
-  Schema.propertySignature(schema).annotations({ missingMessage: () => `缺少${label}` })
 
 export const EvaluationBatchListing = Schema.Struct({
   institution: required(
     Schema.Struct({
-      id: required(text("评价机构编号"), "评价机构编号"),
-      name: required(text("评价机构名称"), "评价机构名称")
+      id: required(Id("评价机构编号"), "评价机构编号"),
+      name: required(Text("评价机构名称"), "评价机构名称")
     }),
     "评价机构"
   ),
   occupation: required(
     Schema.Struct({
       code: required(OccupationCode, "评价职业编码"),
-      name: required(text("评价职业名称"), "评价职业名称"),
+      name: required(Text("评价职业名称"), "评价职业名称"),
       /** 工种, where the occupation has them. */
-      workType: Schema.optional(text("工种名称"))
+      workType: Schema.optionalWith(Text("工种名称"), { exact: true })
     }),
     "评价职业"
   ),
@@ -45,11 +38,15 @@ export const EvaluationBatchListing = Schema.Struct({
   ),
   evaluationTime: required(DateSpan, "评价时间"),
   contact: required(
-    Schema.Struct({ name: required(text("联系人"), "联系人"), phone: required(PhoneNumber, "联系电话") }),
+    Schema.Struct({ name: required(Text("联系人"), "联系人"), phone: required(PhoneNumber, "联系电话") }),
     "联系方式"
   ),
   regionCode: required(RegionCode, "所在地区")
-}).annotations({ identifier: "EvaluationBatchListing", description: "附件2 评价批次公布目录的一行" })
+}).annotations({
+  identifier: "EvaluationBatchListing",
+  description: "附件2 评价批次公布目录的一行",
+  message: () => "评价批次公布信息应为对象"
+})
 export type EvaluationBatchListing = typeof EvaluationBatchListing.Type
 
 const opt = Schema.optional

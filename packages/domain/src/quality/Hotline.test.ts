@@ -14,6 +14,8 @@ const SUZHOU: Hotline = {
   }
 }
 
+const HUQIU: Hotline = { ...SUZHOU, regionCode: "320505", phone: "0512-00000001" }
+
 describe("54号·五 reporting hotlines", () => {
   it("knows only the province's number, from the notice", () => {
     expect(PROVINCIAL_HOTLINE.phone).toBe("025-83271773")
@@ -24,10 +26,15 @@ describe("54号·五 reporting hotlines", () => {
     expect(Schema.is(Hotline)(PROVINCIAL_HOTLINE)).toBe(true)
   })
 
-  it("shows a region's own hotline when on file, else the province's", () => {
+  it("shows a region's own hotline when on file, else a county's city's, else the province's", () => {
     const onFile = [PROVINCIAL_HOTLINE, SUZHOU]
     expect(hotlinesFor("320500", onFile)).toEqual([SUZHOU])
-    expect(hotlinesFor("320505", onFile)).toEqual([PROVINCIAL_HOTLINE])
+    // 虎丘区 has no hotline of its own: 苏州市's comes before the province's.
+    expect(hotlinesFor("320505", onFile)).toEqual([SUZHOU])
+    expect(hotlinesFor("320505", [SUZHOU])).toEqual([SUZHOU])
+    expect(hotlinesFor("320505", [PROVINCIAL_HOTLINE, SUZHOU, HUQIU])).toEqual([HUQIU])
+    // 玄武区 (南京市): neither the district nor the city has one.
+    expect(hotlinesFor("320102", onFile)).toEqual([PROVINCIAL_HOTLINE])
     expect(hotlinesFor("320100", onFile)).toEqual([PROVINCIAL_HOTLINE])
     expect(hotlinesFor("320100")).toEqual([PROVINCIAL_HOTLINE])
     expect(hotlinesFor("320000")).toEqual([PROVINCIAL_HOTLINE])

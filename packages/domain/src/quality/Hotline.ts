@@ -4,28 +4,32 @@
  * districts' numbers are data entered with their provenance, never invented here.
  */
 import { Schema } from "effect"
-import { JIANGSU, type RegionCode, regionOf } from "../codes/Region.js"
+import { ancestorAt, JIANGSU, levelOfCode, type RegionCode, regionOf } from "../codes/Region.js"
 import { RegionCode as RegionCodeSchema } from "../codes/RegionSchema.js"
 import { Cite } from "../rule/Citation.js"
 import { type Decision, type Verdict, verdict } from "../rule/Decision.js"
+import { required, Text } from "../shared/FieldSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
 import { PhoneNumber } from "./PhoneNumberSchema.js"
 
 export const HotlineProvenance = Schema.Struct({
   /** The document or page the number was taken from. */
-  source: Schema.String.pipe(Schema.minLength(1, { message: () => "应载明电话号码的来源" })),
-  note: Schema.String,
+  source: required(Text("电话号码来源", 500), "电话号码来源"),
+  note: required(Schema.String.annotations({ message: () => "说明应为文本" }), "说明"),
   /** true when read from an official publication. */
-  confirmed: Schema.Boolean,
-  recordedOn: LocalDate
-})
+  confirmed: required(
+    Schema.Boolean.annotations({ message: () => "已核实标记应为 true 或 false" }),
+    "已核实标记"
+  ),
+  recordedOn: required(LocalDate, "登记日期")
+}).annotations({ message: () => "电话号码来源信息应为对象" })
 export type HotlineProvenance = typeof HotlineProvenance.Type
 
 export const Hotline = Schema.Struct({
-  regionCode: RegionCodeSchema,
-  phone: PhoneNumber,
-  provenance: HotlineProvenance
-}).annotations({ identifier: "Hotline" })
+  regionCode: required(RegionCodeSchema, "所属地区"),
+  phone: required(PhoneNumber, "举报电话"),
+  provenance: required(HotlineProvenance, "电话号码来源")
+}).annotations({ identifier: "Hotline", message: () => "举报电话应为对象" })
 export type Hotline = typeof Hotline.Type
 
 /** 省人力资源社会保障厅职业证书发放监督举报电话 (54号·五, CONFIRMED). */
@@ -43,13 +47,21 @@ export const PROVINCIAL_HOTLINE: Hotline = {
 /** The hotlines on file by default: the province's only. */
 export const KNOWN_HOTLINES: ReadonlyArray<Hotline> = [PROVINCIAL_HOTLINE]
 
-/** The hotlines to show for `regionCode`: its own if on file, else the province's. */
+/**
+ * The hotlines to show for `regionCode`: its own if on file; else, for a county (区/县), its city's (设区市) —
+ * the notice asks both levels to publish one; else the province's.
+ */
 export const hotlinesFor = (
   regionCode: RegionCode,
   hotlines: ReadonlyArray<Hotline> = KNOWN_HOTLINES
 ): ReadonlyArray<Hotline> => {
   const own = hotlines.filter((h) => h.regionCode === regionCode)
   if (own.length > 0) return own
+  if (levelOfCode(regionCode) === "county") {
+    const city = ancestorAt(regionCode, "city")
+    const ofCity = hotlines.filter((h) => h.regionCode === city)
+    if (ofCity.length > 0) return ofCity
+  }
   const province = hotlines.filter((h) => h.regionCode === JIANGSU)
   return province.length > 0 ? province : [PROVINCIAL_HOTLINE]
 }

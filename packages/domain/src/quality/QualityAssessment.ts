@@ -3,8 +3,9 @@
  * 质量专项评估"): who assessed (the provincial appraisal centre — domain.md §4 — or a bureau), when, the result
  * (合格 / 限期整改 / 不合格) and the findings.
  */
-import { Schema } from "effect"
+import { Predicate, Schema } from "effect"
 import { RegionCode } from "../codes/RegionSchema.js"
+import { Id, required, Text } from "../shared/FieldSchema.js"
 import { NOTICE_EFFECTIVE_FROM } from "../time/InForce.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
 import { periodStart } from "./AssessmentPeriod.js"
@@ -30,39 +31,48 @@ export const ASSESSMENT_RESULT_NAMES: Record<AssessmentResult, string> = {
   unqualified: "不合格"
 }
 
-const text = (label: string) =>
-  Schema.String.annotations({ message: () => `${label}应为文本` }).pipe(
-    Schema.filter((s) => s.trim().length > 0 || `${label}不能为空`)
-  )
-
-const required = <S extends Schema.Schema.AnyNoContext>(schema: S, label: string) =>
-  Schema.propertySignature(schema).annotations({ missingMessage: () => `缺少${label}` })
-
 /** 省职业技能鉴定中心 (domain.md §4 "quality assessments"). */
 export const ProvincialAppraisalCentre = Schema.TaggedStruct("provincial_appraisal_centre", {
-  name: required(text("评估单位名称"), "评估单位名称")
+  name: required(Text("评估单位名称"), "评估单位名称")
 })
 
 /** A 人力资源社会保障 bureau of the province, a city or a district. */
 export const Bureau = Schema.TaggedStruct("bureau", {
-  level: required(Schema.Literal("province", "city", "district"), "评估单位层级"),
+  level: required(
+    Schema.Literal("province", "city", "district").annotations({
+      message: () => ({
+        message: "评估单位层级应为 province（省）、city（设区市）或 district（区(县)）",
+        override: true
+      })
+    }),
+    "评估单位层级"
+  ),
   regionCode: required(RegionCode, "评估单位行政区划代码"),
-  name: required(text("评估单位名称"), "评估单位名称")
+  name: required(Text("评估单位名称"), "评估单位名称")
 })
 
 export const Assessor = Schema.Union(ProvincialAppraisalCentre, Bureau).annotations({
-  identifier: "Assessor"
+  identifier: "Assessor",
+  // An unknown or missing `_tag` gets this message; a known one, the messages of its own fields.
+  message: (issue) => ({
+    message:
+      "评估单位应为省职业技能鉴定中心（_tag 为 provincial_appraisal_centre）或人力资源社会保障部门（_tag 为 bureau）",
+    override: !(
+      Predicate.hasProperty(issue.actual, "_tag") &&
+      ["provincial_appraisal_centre", "bureau"].includes(String(issue.actual._tag))
+    )
+  })
 })
 export type Assessor = typeof Assessor.Type
 
 const assessmentFields = {
-  institutionId: required(text("机构编号"), "机构编号"),
+  institutionId: required(Id("机构编号"), "机构编号"),
   period: required(AssessmentPeriod, "评估期间"),
   assessedOn: required(LocalDate, "评估日期"),
   assessor: required(Assessor, "评估单位"),
   result: required(AssessmentResult, "评估结论"),
   /** What was found; required unless the result is 合格. */
-  findings: required(Schema.String, "评估发现")
+  findings: required(Schema.String.annotations({ message: () => "评估发现应为文本" }), "评估发现")
 }
 
 const assessmentIssue = (a: {

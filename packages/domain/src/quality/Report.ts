@@ -5,15 +5,8 @@
  */
 import { Schema } from "effect"
 import { RegionCode } from "../codes/RegionSchema.js"
+import { Id, required, Text } from "../shared/FieldSchema.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
-
-const text = (label: string) =>
-  Schema.String.annotations({ message: () => `${label}应为文本` }).pipe(
-    Schema.filter((s) => s.trim().length > 0 || `${label}不能为空`)
-  )
-
-const required = <S extends Schema.Schema.AnyNoContext>(schema: S, label: string) =>
-  Schema.propertySignature(schema).annotations({ missingMessage: () => `缺少${label}` })
 
 /** How a report is concluded. Kept small: three verified outcomes and 不予受理 at intake. */
 export const ReportOutcome = Schema.Literal(
@@ -41,15 +34,19 @@ export const REPORT_OUTCOME_NAMES: Record<ReportOutcome, string> = {
 
 export const ReportChannel = Schema.Literal("hotline", "online", "letter", "visit").annotations({
   identifier: "ReportChannel",
-  description: "举报渠道：hotline 举报电话；online 网上；letter 信件；visit 来访"
+  description: "举报渠道：hotline 举报电话；online 网上；letter 信件；visit 来访",
+  message: () => ({
+    message: "举报渠道应为 hotline（举报电话）、online（网上）、letter（信件）或 visit（来访）",
+    override: true
+  })
 })
 export type ReportChannel = typeof ReportChannel.Type
 
 /** A person acting on the report (a bureau's staff member, or the public at intake). */
 export const ReportActor = Schema.Struct({
-  id: required(text("操作人编号"), "操作人编号"),
-  name: required(text("操作人姓名"), "操作人姓名")
-})
+  id: required(Id("操作人编号"), "操作人编号"),
+  name: required(Text("操作人姓名", 50), "操作人姓名")
+}).annotations({ message: () => "操作人应为对象（编号、姓名）" })
 export type ReportActor = typeof ReportActor.Type
 
 /** The actor recorded for a report submitted online by a member of the public. */
@@ -85,20 +82,32 @@ const submissionFields = {
   /** The region the report concerns: its bureau handles it (属地管理). */
   regionCode: required(RegionCode, "举报事项所在地区"),
   channel: required(ReportChannel, "举报渠道"),
-  subject: required(text("举报事项"), "举报事项"),
-  details: required(text("举报内容"), "举报内容"),
+  subject: required(Text("举报事项"), "举报事项"),
+  details: required(Text("举报内容", 5000), "举报内容"),
   /** The institution or host concerned, if the reporter names one. */
-  concerning: Schema.optional(Schema.String),
-  certificateNumbers: Schema.optional(Schema.Array(Schema.String)),
+  concerning: Schema.optionalWith(Schema.String.annotations({ message: () => "被举报单位应为文本" }), {
+    exact: true
+  }),
+  certificateNumbers: Schema.optionalWith(
+    Schema.Array(Schema.String.annotations({ message: () => "证书编号应为文本" })).annotations({
+      message: () => "涉及证书编号应为列表"
+    }),
+    { exact: true }
+  ),
   /** Anonymous reports are accepted: contact details are optional. */
-  reporterContact: Schema.optional(Schema.String)
+  reporterContact: Schema.optionalWith(
+    Schema.String.annotations({ message: () => "举报人联系方式应为文本" }),
+    {
+      exact: true
+    }
+  )
 }
 
 /** A report as taken in; `receivedBy` is the staff member who took a call, letter or visit (absent online). */
 export const ReportSubmission = Schema.Struct({
   ...submissionFields,
-  receivedBy: Schema.optional(ReportActor)
-}).annotations({ identifier: "ReportSubmission" })
+  receivedBy: Schema.optionalWith(ReportActor, { exact: true })
+}).annotations({ identifier: "ReportSubmission", message: () => "举报应为对象" })
 export type ReportSubmission = typeof ReportSubmission.Type
 
 export const Report = Schema.Struct({

@@ -5,6 +5,7 @@
  * 不予受理 only at intake. A resolved report is closed. Each step records actor, date and note; dates never go back.
  */
 import { Either, Schema } from "effect"
+import { required } from "../shared/FieldSchema.js"
 import type { LocalDate } from "../time/LocalDate.js"
 import { ReportEventOutOfOrder, ReportNoteMissing, ReportTransitionInvalid } from "./QualityErrors.js"
 import {
@@ -17,20 +18,25 @@ import {
 } from "./Report.js"
 
 /** Who acts and why; the date is the transition's own (from the clock in the use case). */
+const Note = Schema.String.annotations({ message: () => "说明应为文本" })
+
 export const AssignReport = Schema.Struct({
-  actor: ReportActor,
-  handler: ReportActor,
-  note: Schema.optionalWith(Schema.String, { default: () => "" })
+  actor: required(ReportActor, "操作人"),
+  handler: required(ReportActor, "核实人员"),
+  note: Schema.optionalWith(Note, { default: () => "" })
 })
 export type AssignReport = typeof AssignReport.Type
 
-export const RecordVerification = Schema.Struct({ actor: ReportActor, note: Schema.String })
+export const RecordVerification = Schema.Struct({
+  actor: required(ReportActor, "操作人"),
+  note: required(Note, "核实情况说明")
+})
 export type RecordVerification = typeof RecordVerification.Type
 
 export const ResolveReport = Schema.Struct({
-  actor: ReportActor,
-  outcome: ReportOutcome,
-  note: Schema.String
+  actor: required(ReportActor, "操作人"),
+  outcome: required(ReportOutcome, "办结结论"),
+  note: required(Note, "办结说明")
 })
 export type ResolveReport = typeof ResolveReport.Type
 

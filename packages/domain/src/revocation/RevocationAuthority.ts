@@ -8,6 +8,7 @@ import { isWithinRegion, JIANGSU, type RegionCode, regionOf } from "../codes/Reg
 import { RegionCode as RegionCodeSchema } from "../codes/RegionSchema.js"
 import { type Citation, Cite } from "../rule/Citation.js"
 import { type Decision, type Failure, type Verdict, verdict } from "../rule/Decision.js"
+import { required } from "../shared/FieldSchema.js"
 
 export const AUTHORITY_RULE = "revocation.authority"
 
@@ -25,7 +26,13 @@ export const RevocationActorLevel = Schema.Literal(
   "employer",
   "host",
   "public"
-)
+).annotations({
+  message: () => ({
+    message:
+      "操作者层级应为 province、city、district、provincial_appraisal_centre、city_appraisal_centre、institution、employer、host 或 public 之一",
+    override: true
+  })
+})
 export type RevocationActorLevel = typeof RevocationActorLevel.Type
 
 export const ACTOR_NAMES: Record<RevocationActorLevel, string> = {
@@ -40,7 +47,10 @@ export const ACTOR_NAMES: Record<RevocationActorLevel, string> = {
   public: "社会公众"
 }
 
-export const RevocationActor = Schema.Struct({ level: RevocationActorLevel, regionCode: RegionCodeSchema })
+export const RevocationActor = Schema.Struct({
+  level: required(RevocationActorLevel, "操作者层级"),
+  regionCode: required(RegionCodeSchema, "操作者所在地区")
+}).annotations({ message: () => "操作者应为对象（层级、所在地区）" })
 export type RevocationActor = typeof RevocationActor.Type
 
 /** What the rule needs of a certificate: its number and its issuer's region (Certificate fits). */

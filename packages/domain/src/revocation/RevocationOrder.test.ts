@@ -1,12 +1,7 @@
 import { Either, ParseResult, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { deriveCertificateNumber } from "../codes/CertificateNumber.js"
-import {
-  REFERRAL_REQUIRED_REASONS,
-  RevocationOrder,
-  RevocationOrderInput,
-  referralRequired
-} from "./RevocationOrder.js"
+import { RevocationOrder, RevocationOrderInput, referralRequired } from "./RevocationOrder.js"
 
 const n = (serial: number) =>
   deriveCertificateNumber(
@@ -40,12 +35,11 @@ describe("54号·五 revocation order (RevocationOrderInput)", () => {
   })
 
   it("requires the referral for the three reasons the notice names, not for 'other'", () => {
-    expect(REFERRAL_REQUIRED_REASONS).toEqual([
+    for (const reason of [
       "low_competition_standard",
       "qualification_mismatch",
       "irregular_issuance"
-    ])
-    for (const reason of REFERRAL_REQUIRED_REASONS) {
+    ] as const) {
       expect(referralRequired(reason)).toBe(true)
       expect(issues({ ...VALID, reason, creditCheck: { referred: false } })).toEqual([
         [
@@ -95,5 +89,19 @@ describe("54号·五 revocation order (RevocationOrderInput)", () => {
     expect(issues({ ...VALID, orderedOn: "2023-02-30" })).toEqual([
       ["orderedOn", "日期格式应为 YYYY-MM-DD 且为真实日期"]
     ])
+  })
+
+  it("answers an unknown scope kind or reason in Chinese, and a known scope with its own field messages", () => {
+    expect(
+      issues({ ...VALID, scope: { _tag: "person" }, reason: "fraud", creditCheck: { referred: "是" } })
+    ).toEqual([
+      ["scope", "注销范围应为列明的证书（_tag 为 certificates）或整个批次（_tag 为 batch）"],
+      [
+        "reason",
+        "注销原因应为 qualification_mismatch（资格条件不符）、irregular_issuance（违规发放证书）、low_competition_standard（办赛标准不高）或 other（其他）"
+      ],
+      ["creditCheck.referred", "信用核查联动标记应为 true 或 false"]
+    ])
+    expect(issues({ ...VALID, scope: { _tag: "batch" } })).toEqual([["scope.batchId", "缺少批次编号"]])
   })
 })

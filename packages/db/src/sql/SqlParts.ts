@@ -1,11 +1,16 @@
 /**
- * Parts shared by the competition, plan and evaluation-batch tables: the region columns (the region code with its
- * city and province, so "this region or inside it" (属地管理, isWithinRegion) is one indexed equality at the query
- * region's level), the date-overlap filter, and chunking for multi-row INSERTs.
+ * SQL parts shared by every repository of the registry (one code base, two dialects):
+ * - the region columns (the region code with its city and province), so that "this region or inside it"
+ *   (属地管理, isWithinRegion) is one indexed equality at the query region's level;
+ * - the date-overlap filter;
+ * - chunking for multi-row INSERTs and IN lists (at most CHUNK rows or values per statement).
  */
 import type { SqlClient } from "@effect/sql"
 import type { Fragment } from "@effect/sql/Statement"
 import { ancestorAt, levelOfCode } from "@jineng/domain/codes/Region"
+
+/** Rows per multi-row INSERT, values per IN list. */
+export const CHUNK = 500
 
 export type RegionColumns = {
   readonly region_code: string
@@ -20,7 +25,7 @@ export const regionColumns = (code: string): RegionColumns => ({
   region_province: ancestorAt(code, "province")
 })
 
-/** Rows whose region is `code` or lies inside it. */
+/** Rows (with RegionColumns) whose region is `code` or lies inside it. */
 export const withinRegion = (sql: SqlClient.SqlClient, code: string): Fragment =>
   ({
     province: sql`region_province = ${code}`,
@@ -28,7 +33,7 @@ export const withinRegion = (sql: SqlClient.SqlClient, code: string): Fragment =
     county: sql`region_code = ${code}`
   })[levelOfCode(code)]
 
-/** Rows whose span [fromColumn, endColumn] has a day in [from, until] (either bound may be open). */
+/** Rows whose span [start, end] has a day in [from, until] (either bound may be open). */
 export const overlapping = (
   sql: SqlClient.SqlClient,
   columns: { readonly start: string; readonly end: string },
@@ -39,7 +44,8 @@ export const overlapping = (
   ...(until === undefined ? [] : [sql`${sql(columns.start)} <= ${until}`])
 ]
 
-export const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+/** `items` in consecutive slices of at most `size`. */
+export const chunks = <A>(items: ReadonlyArray<A>, size: number = CHUNK): Array<ReadonlyArray<A>> => {
   const out: Array<ReadonlyArray<A>> = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
