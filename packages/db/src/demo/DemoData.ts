@@ -10,6 +10,7 @@ import { Organisation } from "@jineng/domain/access/Organisation"
 import { OrganisationRepository } from "@jineng/domain/access/OrganisationRepository"
 import type { CertificateDraft } from "@jineng/domain/certificate/CertificateDraft"
 import { CertificateRepository } from "@jineng/domain/certificate/CertificateRepository"
+import { isCertifiableMajor } from "@jineng/domain/codes/OccupationCode"
 import { jiangsuCities, jiangsuCounties } from "@jineng/domain/codes/Region"
 import type { SkillLevel } from "@jineng/domain/codes/SkillLevel"
 import type { Competition } from "@jineng/domain/competition/Competition"
@@ -99,7 +100,7 @@ const ADMITTED_ON = "2022-05-01"
 
 /** Certifiable occupations (categories 3–6) among those given. */
 const certifiable = (occupations: ReadonlyArray<Occupation>) =>
-  occupations.filter((o) => ["3", "4", "5", "6"].includes(o.major.code))
+  occupations.filter((o) => isCertifiableMajor(o.code))
 
 const catalogue = (occupations: ReadonlyArray<Occupation>) =>
   Effect.gen(function* () {

@@ -3,7 +3,7 @@ import { Schema } from "effect"
 import { certificateNumberMessage, certificateNumberProblem } from "./CertificateNumber.js"
 import { isLegacyCertificateNumber } from "./LegacyCertificateNumber.js"
 
-export const CertificateNumber = Schema.String.pipe(
+export const CertificateNumber = Schema.String.annotations({ message: () => "证书编号应为文本" }).pipe(
   Schema.filter(
     (s) => {
       const problem = certificateNumberProblem(s)
@@ -16,7 +16,7 @@ export const CertificateNumber = Schema.String.pipe(
 export type CertificateNumber = typeof CertificateNumber.Type
 
 /** A number as presented for a prior certificate: the 22-character rule or a legacy 16-digit 职业资格 number. */
-export const PriorCertificateNumber = Schema.String.pipe(
+export const PriorCertificateNumber = Schema.String.annotations({ message: () => "证书编号应为文本" }).pipe(
   Schema.filter(
     (s) =>
       certificateNumberProblem(s) === undefined ||

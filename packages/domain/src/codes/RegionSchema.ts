@@ -2,7 +2,7 @@
 import { Schema } from "effect"
 import { isRegionCode } from "./Region.js"
 
-export const RegionCode = Schema.String.pipe(
+export const RegionCode = Schema.String.annotations({ message: () => "行政区划代码应为文本" }).pipe(
   Schema.filter((s) => isRegionCode(s) || "行政区划代码无效（应为 GB/T 2260 六位代码）", {
     identifier: "RegionCode",
     description: "GB/T 2260 行政区划代码，如 320102（南京市玄武区）"

@@ -3,7 +3,7 @@ import { Schema } from "effect"
 import { normaliseResidentId, residentIdMessage, residentIdProblem } from "./ResidentIdNumber.js"
 
 /** A valid 18-character number with an upper-case X. */
-export const ResidentIdNumber = Schema.String.pipe(
+export const ResidentIdNumber = Schema.String.annotations({ message: () => "身份证号码应为文本" }).pipe(
   Schema.filter(
     (s) => {
       if (s.endsWith("x")) return "身份证号码校验位应为大写X"

@@ -2,7 +2,7 @@
 import { Schema } from "effect"
 import { socialCreditCodeMessage, socialCreditCodeProblem } from "./SocialCreditCode.js"
 
-export const SocialCreditCode = Schema.String.pipe(
+export const SocialCreditCode = Schema.String.annotations({ message: () => "统一社会信用代码应为文本" }).pipe(
   Schema.filter(
     (s) => {
       const problem = socialCreditCodeProblem(s)

@@ -14,7 +14,7 @@ export const RuleTable = <const Table extends string, Row extends Schema.Schema.
 ) =>
   Schema.Struct({
     table: Schema.Literal(table),
-    version: Schema.String.pipe(Schema.minLength(1)),
+    version: Schema.String.pipe(Schema.filter((s) => s.trim().length > 0 || "规则表版本号不能为空")),
     effectiveFrom: LocalDate,
     provisional: Schema.Boolean,
     provenance: Provenance,
