@@ -14,6 +14,8 @@ import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRep
 import { CertificateIssuance } from "@jineng/domain/issuance/CertificateIssuance"
 import { StandardRepository } from "@jineng/domain/occupation/StandardRepository"
 import { Revocations } from "@jineng/domain/revocation/Revocations"
+import { AuditTrail } from "@jineng/domain/shared/AuditTrail"
+import { Transactional } from "@jineng/domain/shared/Transactional"
 import Sqlite from "better-sqlite3"
 import { Effect, Exit, Layer, Option, Redacted, Scope } from "effect"
 import pg from "pg"
@@ -32,7 +34,9 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 
 const otherPorts = Layer.mergeAll(
   InstitutionRepository.layerTest([institution]),
-  StandardRepository.layerTest({ occupations: [TURNER], standards: [standard], questionBanks: [bank] })
+  StandardRepository.layerTest({ occupations: [TURNER], standards: [standard], questionBanks: [bank] }),
+  AuditTrail.layerTest(),
+  Transactional.layerTest
 )
 
 const migrate = (filename: string) =>

@@ -10,6 +10,8 @@ import type { Occupation } from "../occupation/Occupation.js"
 import { ProvincialCatalogueEntry } from "../occupation/ProvincialCatalogueEntry.js"
 import { QuestionBank } from "../occupation/QuestionBank.js"
 import { StandardRepository } from "../occupation/StandardRepository.js"
+import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
+import { Transactional } from "../shared/Transactional.js"
 import { CertificateIssuance } from "./CertificateIssuance.js"
 import { IssueBatchRequest } from "./IssueBatchRequest.js"
 
@@ -108,12 +110,16 @@ const standards = StandardRepository.layerTest({
   ]
 })
 
+const auditEntries: Array<AuditEntry> = []
+
 const layers = CertificateIssuance.layer.pipe(
   Layer.provideMerge(
     Layer.mergeAll(
       CertificateRepository.layerTest(),
       InstitutionRepository.layerTest([thirdParty, suspended, employer]),
-      standards
+      standards,
+      AuditTrail.layerTest(auditEntries),
+      Transactional.layerTest
     )
   )
 )
@@ -362,5 +368,23 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
         const certificates = yield* CertificateRepository
         assert.deepStrictEqual(yield* certificates.listByBatch("b-back"), [])
       }).pipe(Effect.provide(layers))
+  )
+
+  it.effect("audits an issued batch once, with its actor and counts, and not its retry", () =>
+    Effect.gen(function* () {
+      const issuance = yield* CertificateIssuance
+      const before = auditEntries.length
+      const req = request({ batchId: "b-audit" })
+      yield* TestClock.setTime(Date.parse(`${req.issuedOn}T10:00:00+08:00`))
+      const issued = yield* issuance.issueBatch(req, { actor: "org-inst-s" })
+      yield* issuance.issueBatch(req, { actor: "org-inst-s" })
+      const added = auditEntries.slice(before)
+      assert.strictEqual(added.length, 1)
+      assert.deepStrictEqual(
+        [added[0]?.actor, added[0]?.action, added[0]?.subject, added[0]?.details.certificates],
+        ["org-inst-s", "certificate.issue-batch", "b-audit", issued.certificates.length]
+      )
+      assert.notInclude(JSON.stringify(added[0]), String(req.candidates[0]?.holder.idNumber))
+    }).pipe(Effect.provide(layers))
   )
 })

@@ -14,6 +14,8 @@ import { lookupOf, nameOn } from "../occupation/OccupationCatalogue.js"
 import type { OccupationFile } from "../occupation/StandardRepository.js"
 import { StandardRepository } from "../occupation/StandardRepository.js"
 import type { VerdictDecision } from "../rule/Decision.js"
+import { AuditTrail } from "../shared/AuditTrail.js"
+import { Transactional } from "../shared/Transactional.js"
 import { todayInBeijing } from "../time/Today.js"
 import type { CertificateFace } from "./CertificateFace.js"
 import { issuanceAuthority } from "./IssuanceAuthority.js"
@@ -39,8 +41,14 @@ const make = Effect.gen(function* () {
   const certificates = yield* CertificateRepository
   const institutions = yield* InstitutionRepository
   const standards = yield* StandardRepository
+  const audit = yield* AuditTrail
+  const transactional = yield* Transactional
 
-  const issueBatch = Effect.fn("CertificateIssuance.issueBatch")(function* (request: IssueBatchRequest) {
+  /** `actor`: who submits (the API key's organisation); the institution itself when absent. */
+  const issueBatch = Effect.fn("CertificateIssuance.issueBatch")(function* (
+    request: IssueBatchRequest,
+    options: { readonly actor?: string } = {}
+  ) {
     const found = yield* institutions.findById(request.institutionId)
     if (Option.isNone(found)) {
       return yield* new InstitutionNotFound({ field: "institutionId", institutionId: request.institutionId })
@@ -140,7 +148,25 @@ const make = Effect.gen(function* () {
     if (refused.length > 0) {
       return yield* new BatchRefused({ field: "candidates", batchId: request.batchId, refused })
     }
-    return yield* certificates.issueBatch(request.batchId, drafts)
+    // The certificates and their audit entry commit together (domain.md §4: every state change is audited).
+    return yield* transactional.run(
+      Effect.tap(certificates.issueBatch(request.batchId, drafts), (issued) =>
+        issued.alreadyIssued
+          ? Effect.void
+          : audit.record({
+              actor: options.actor ?? institution.id,
+              action: "certificate.issue-batch",
+              subject: request.batchId,
+              reason: "评价结果核发职业技能等级证书（54号·四）",
+              details: {
+                institutionId: institution.id,
+                issuedOn: request.issuedOn,
+                certificates: issued.certificates.length,
+                occupations: [...files.keys()]
+              }
+            })
+      )
+    )
   })
 
   return { issueBatch } as const
@@ -150,6 +176,6 @@ export class CertificateIssuance extends Context.Tag("@jineng/domain/Certificate
   CertificateIssuance,
   Effect.Effect.Success<typeof make>
 >() {
-  /** Requires CertificateRepository, InstitutionRepository and StandardRepository. */
+  /** Requires CertificateRepository, InstitutionRepository, StandardRepository, AuditTrail and Transactional. */
   static readonly layer = Layer.effect(this, make)
 }
