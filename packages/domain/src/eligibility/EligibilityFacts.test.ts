@@ -1,5 +1,6 @@
-import { Either, ParseResult, Schema } from "effect"
+import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
+import { expectChinese, leafMessages as messagesOf } from "../../test/ChineseMessages.js"
 import { DEFAULT_COMPETITION_PROMOTION } from "./CompetitionPromotion.js"
 import { CompetitionPromotionTable } from "./CompetitionPromotionSchema.js"
 import { EligibilityFacts } from "./EligibilityFacts.js"
@@ -7,26 +8,7 @@ import { DEFAULT_ELIGIBILITY_VERSIONS } from "./EligibilityTables.js"
 import { EligibilityRuleTable, EligibilityRuleTableVersions } from "./EligibilityTablesSchema.js"
 import { DEFAULT_TITLE_BRIDGE } from "./TitleBridge.js"
 
-const SCHEMA = EligibilityFacts
-
-/** An English schema sentence ("Expected …", "… is missing"): none may reach a person. */
-const ENGLISH = /Expected|is missing|is unexpected|is forbidden|actual/
-
-/** The leaf messages of a failed decode (all errors), after checking the tree holds no English sentence. */
-const leafMessages = (input: unknown): ReadonlyArray<string> => {
-  const result = Schema.decodeUnknownEither(SCHEMA, { errors: "all" })(input)
-  if (Either.isRight(result)) throw new Error("expected a decode failure")
-  expect(ParseResult.TreeFormatter.formatErrorSync(result.left)).not.toMatch(ENGLISH)
-  return ParseResult.ArrayFormatter.formatErrorSync(result.left).map((issue) => issue.message)
-}
-
-const expectChinese = (messages: ReadonlyArray<string>) => {
-  expect(messages.length).toBeGreaterThan(0)
-  for (const m of messages) {
-    expect(m).toMatch(/\p{Script=Han}/u)
-    expect(m).not.toMatch(ENGLISH)
-  }
-}
+const leafMessages = messagesOf(EligibilityFacts)
 
 const OCC = "6-18-01-01"
 
