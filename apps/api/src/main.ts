@@ -1,7 +1,8 @@
 /**
  * The main job: the API on one port over the registry. Config is read here only: PORT (3000), HOST
  * (127.0.0.1), DATABASE_URL (PostgreSQL) or SQLITE_FILE (data/jineng.sqlite), PUBLIC_BASE_URL, DEMO
- * (small | tiny | medium | none: fill an empty database with the demo registry and print one API key per role).
+ * (small | tiny | medium | none: fill an empty database with the demo registry and print one API key per role),
+ * LOOKUP_LIMIT_PER_CLIENT / LOOKUP_LIMIT_PER_IDENTITY (public lookups per minute; 60 / 10).
  */
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
@@ -15,6 +16,7 @@ import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRep
 import { Effect } from "effect"
 import { makeApp } from "./App.js"
 import { makeRuntime } from "./AppRuntime.js"
+import { DEFAULT_LOOKUP_LIMITS } from "./http/RateLimit.js"
 
 const log = (msg: string, fields: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ level: "info", time: new Date().toISOString(), msg, ...fields }))
@@ -23,6 +25,15 @@ const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? "127.0.0.1"
 const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`
 const demo = process.env.DEMO ?? "small"
+const perMinute = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
+  return value
+}
+const lookupLimits = {
+  perClientPerMinute: perMinute("LOOKUP_LIMIT_PER_CLIENT", DEFAULT_LOOKUP_LIMITS.perClientPerMinute),
+  perIdentityPerMinute: perMinute("LOOKUP_LIMIT_PER_IDENTITY", DEFAULT_LOOKUP_LIMITS.perIdentityPerMinute)
+}
 
 const target = Effect.runSync(DatabaseConfig)
 if (target._tag === "sqlite" && target.filename !== ":memory:")
@@ -47,7 +58,7 @@ const seedDemo = Effect.gen(function* () {
 
 const main = async () => {
   const seeded = await runtime.runPromise(seedDemo)
-  const app = makeApp(runtime, { publicBaseUrl })
+  const app = makeApp(runtime, { publicBaseUrl, lookupLimits })
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     log("listening", { url: `http://${host}:${info.port}` })
     console.log(`\nJineng 已启动：${publicBaseUrl}`)

@@ -84,7 +84,7 @@ describe("54号·四 public certificate lookup (two factors, domain.md §2)", ()
   it.each([
     [{ number: "S0000320000012430000", name: "张三" }, "InvalidCertificateNumber", "number", "22位"],
     [{ idNumber: "110105194912310021", name: "张三" }, "InvalidResidentId", "idNumber", "校验位"],
-    [{ number: "S000032000001243000001" }, "NameRequired", "name", "姓名"],
+    [{ number: "S000032000001243000001" }, "InvalidRequest", "name", "姓名"],
     [{ name: "张三" }, "LookupFactorRequired", "number", "证书编号或身份证号"],
     [
       { number: "S000032000001243000001", idNumber: "11010519491231002X", name: "张三" },

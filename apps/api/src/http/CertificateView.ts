@@ -6,6 +6,7 @@ import type { Certificate } from "@jineng/domain/certificate/Certificate"
 import { maskResidentId } from "@jineng/domain/codes/ResidentIdNumber"
 import { gradeName, titleName } from "@jineng/domain/codes/SkillLevel"
 import { revocationReasonName } from "@jineng/domain/revocation/RevocationReason"
+import { Schema } from "effect"
 
 const ID_TYPE_NAMES = {
   resident_id: "居民身份证",
@@ -41,3 +42,35 @@ export const certificateView = (c: Certificate, verificationBase: string) => ({
 })
 
 export type CertificateView = ReturnType<typeof certificateView>
+
+const Nullable = Schema.NullOr
+
+/** The view's shape, for the OpenAPI document (the function above is checked against it). */
+export const CertificateViewSchema = Schema.Struct({
+  number: Schema.String.annotations({ description: "证书编号" }),
+  kind: Schema.String,
+  holder: Schema.Struct({
+    name: Schema.String,
+    idType: Schema.String,
+    idTypeName: Schema.String,
+    idNumberMasked: Schema.String.annotations({ description: "证件号码（仅显示前6位和后4位）" })
+  }),
+  occupation: Schema.Struct({ code: Schema.String, name: Schema.String, workType: Nullable(Schema.String) }),
+  level: Schema.Struct({ code: Schema.Number, name: Schema.String }),
+  issuer: Schema.Struct({ name: Schema.String }),
+  issuedOn: Schema.String,
+  status: Schema.Union(
+    Schema.Struct({ state: Schema.Literal("valid"), name: Schema.String }),
+    Schema.Struct({
+      state: Schema.Literal("revoked"),
+      name: Schema.String,
+      revokedOn: Schema.String,
+      reason: Schema.String,
+      reasonName: Schema.String
+    })
+  ),
+  verificationUrl: Schema.String
+}).annotations({ identifier: "CertificateView", title: "证书（公开查询视图）" })
+
+const _checked: (c: Certificate, base: string) => typeof CertificateViewSchema.Encoded = certificateView
+void _checked

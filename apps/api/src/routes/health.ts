@@ -1,11 +1,34 @@
 /** Liveness (/healthz: the process answers) and readiness (/readyz: the database answers). */
 import { ping } from "@jineng/db/Database"
+import { Schema } from "effect"
 import { Hono } from "hono"
-import type { AppRuntime } from "../AppRuntime.js"
+import type { ApiEnv } from "../http/ApiEnv.js"
 import { problem } from "../http/Problem.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
+import type { RouteDoc } from "../openapi/RouteDoc.js"
 
-export const health = (runtime: AppRuntime) =>
-  new Hono()
+const Status = Schema.Struct({ status: Schema.String })
+
+export const healthDocs: ReadonlyArray<RouteDoc> = [
+  {
+    method: "get",
+    path: "/healthz",
+    summary: "存活检查：进程在应答",
+    tag: "运行状态",
+    success: { status: 200, description: "进程在应答", schema: Status }
+  },
+  {
+    method: "get",
+    path: "/readyz",
+    summary: "就绪检查：数据库可访问",
+    tag: "运行状态",
+    success: { status: 200, description: "可以受理请求", schema: Status },
+    errors: [503]
+  }
+]
+
+export const health = ({ runtime }: RouteDeps) =>
+  new Hono<ApiEnv>()
     .get("/healthz", (c) => c.json({ status: "ok" }, 200))
     .get("/readyz", async (c) => {
       const ready = await runtime.runPromise(ping).catch(() => false)

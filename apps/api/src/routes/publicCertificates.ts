@@ -1,8 +1,10 @@
 /**
  * Public certificate lookup with two factors (domain.md §2): certificate number + name, or ID number + name.
  * An unknown number and a wrong name get the same 404 after the same work (one indexed read, then a name
- * comparison), so the answer tells nothing about which factor was wrong.
+ * comparison), so the answer tells nothing about which factor was wrong. Rate-limited per client address and
+ * per looked-up number or ID number (429 with Retry-After), so neither a client nor a target can be probed.
  */
+import { createHash } from "node:crypto"
 import { CertificateRepository } from "@jineng/domain/certificate/CertificateRepository"
 import { certificateNumberMessage, certificateNumberProblem } from "@jineng/domain/codes/CertificateNumber"
 import {
@@ -10,11 +12,17 @@ import {
   residentIdMessage,
   residentIdProblem
 } from "@jineng/domain/codes/ResidentIdNumber"
-import { Effect, Option } from "effect"
+import { Text } from "@jineng/domain/shared/FieldSchema"
+import { Effect, Option, Schema } from "effect"
+import type { Context } from "hono"
 import { Hono } from "hono"
-import type { AppRuntime } from "../AppRuntime.js"
-import { certificateView } from "../http/CertificateView.js"
+import type { ApiEnv } from "../http/ApiEnv.js"
+import { CertificateViewSchema, certificateView } from "../http/CertificateView.js"
 import { problem, TITLES } from "../http/Problem.js"
+import { FixedWindowLimiter } from "../http/RateLimit.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
+import { queryOf } from "../http/Validate.js"
+import type { RouteDoc } from "../openapi/RouteDoc.js"
 
 const NOT_FOUND = {
   code: "CertificateNotFound",
@@ -22,58 +30,110 @@ const NOT_FOUND = {
   detail: "未查询到与所填信息一致的证书，请核对证书编号（或身份证号）与姓名"
 } as const
 
+export const LookupQuery = Schema.Struct({
+  name: Schema.propertySignature(Text("持证人姓名", 50)).annotations({
+    missingMessage: () => "请填写持证人姓名（不超过50个字符）"
+  }),
+  number: Schema.optional(Schema.String.annotations({ description: "证书编号（与身份证号二选一）" })),
+  idNumber: Schema.optional(Schema.String.annotations({ description: "居民身份证号（与证书编号二选一）" }))
+})
+
+export const LookupAnswer = Schema.Struct({ certificates: Schema.Array(CertificateViewSchema) })
+
+export const publicCertificatesDocs: ReadonlyArray<RouteDoc> = [
+  {
+    method: "get",
+    path: "/api/public/certificates/lookup",
+    summary: "证书查询：证书编号＋姓名，或身份证号＋姓名",
+    description:
+      "两项信息须同时相符；不相符与不存在的回答相同（404）。按客户端地址和被查询的号码限制频率（429，见 Retry-After）。",
+    tag: "公开：证书查询",
+    query: LookupQuery,
+    success: { status: 200, description: "相符的证书（身份证号只显示前6位和后4位）", schema: LookupAnswer },
+    errors: [404, 429]
+  }
+]
+
 const sameName = (a: string, b: string) => a.trim() === b.trim()
 
-export const publicCertificates = (runtime: AppRuntime, verificationBase: string) =>
-  new Hono().get("/lookup", async (c) => {
-    const number = c.req.query("number")?.trim()
-    const idNumberInput = c.req.query("idNumber")
-    const name = c.req.query("name")
-    if (name === undefined || name.trim().length === 0 || name.length > 50)
-      return problem(c, 400, {
-        code: "NameRequired",
-        title: TITLES.badRequest,
-        detail: "请填写持证人姓名（不超过50个字符）",
-        field: "name"
-      })
-    if ((number === undefined) === (idNumberInput === undefined))
-      return problem(c, 400, {
-        code: "LookupFactorRequired",
-        title: TITLES.badRequest,
-        detail: "请填写证书编号或身份证号之一，并同时填写姓名",
-        field: "number"
-      })
-    if (number !== undefined) {
-      const bad = certificateNumberProblem(number)
-      if (bad !== undefined)
+/** The client's address as the socket saw it (no proxy header is trusted). */
+const clientOf = (c: Context) =>
+  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress ?? "local"
+
+/** Identities are kept in the limiter's memory as hashes, never in clear. */
+const identityKey = (kind: string, value: string) =>
+  createHash("sha256").update(`${kind}:${value}`).digest("base64url").slice(0, 22)
+
+const tooMany = (c: Context, retryAfterSeconds: number, perIdentity: boolean) => {
+  c.header("retry-after", String(retryAfterSeconds))
+  return problem(c, 429, {
+    code: perIdentity ? "LookupRateLimitedForIdentity" : "LookupRateLimited",
+    title: TITLES.tooMany,
+    detail: perIdentity
+      ? `该号码查询过于频繁，请 ${retryAfterSeconds} 秒后再试`
+      : `查询过于频繁，请 ${retryAfterSeconds} 秒后再试`,
+    field: perIdentity ? "number" : undefined
+  })
+}
+
+export const publicCertificates = ({ runtime, publicBaseUrl, lookupLimits }: RouteDeps) => {
+  const perClient = new FixedWindowLimiter(lookupLimits.perClientPerMinute, 60_000)
+  const perIdentity = new FixedWindowLimiter(lookupLimits.perIdentityPerMinute, 60_000)
+  return new Hono<ApiEnv>().get(
+    "/lookup",
+    async (c, next) => {
+      const hit = perClient.hit(clientOf(c))
+      return hit.allowed ? next() : tooMany(c, hit.retryAfterSeconds, false)
+    },
+    queryOf(LookupQuery),
+    async (c) => {
+      const { name, number: rawNumber, idNumber: idNumberInput } = c.req.valid("query")
+      const number = rawNumber?.trim()
+      if ((number === undefined) === (idNumberInput === undefined))
         return problem(c, 400, {
-          code: "InvalidCertificateNumber",
+          code: "LookupFactorRequired",
           title: TITLES.badRequest,
-          detail: certificateNumberMessage(bad),
+          detail: "请填写证书编号或身份证号之一，并同时填写姓名",
           field: "number"
         })
-      const found = await runtime.runPromise(
-        Effect.flatMap(CertificateRepository, (repo) => repo.findByNumber(number))
+      if (number !== undefined) {
+        const bad = certificateNumberProblem(number)
+        if (bad !== undefined)
+          return problem(c, 400, {
+            code: "InvalidCertificateNumber",
+            title: TITLES.badRequest,
+            detail: certificateNumberMessage(bad),
+            field: "number"
+          })
+        const hit = perIdentity.hit(identityKey("number", number))
+        if (!hit.allowed) return tooMany(c, hit.retryAfterSeconds, true)
+        const found = await runtime.runPromise(
+          Effect.flatMap(CertificateRepository, (repo) => repo.findByNumber(number))
+        )
+        const certificate = Option.filter(found, (x) => sameName(x.holder.name, name))
+        return Option.isNone(certificate)
+          ? problem(c, 404, NOT_FOUND)
+          : c.json({ certificates: [certificateView(certificate.value, publicBaseUrl)] }, 200)
+      }
+      const idNumber = normaliseResidentId(idNumberInput ?? "")
+      const bad = residentIdProblem(idNumber)
+      if (bad !== undefined)
+        return problem(c, 400, {
+          code: "InvalidResidentId",
+          title: TITLES.badRequest,
+          detail: residentIdMessage(bad),
+          field: "idNumber"
+        })
+      const hit = perIdentity.hit(identityKey("id", idNumber))
+      if (!hit.allowed) return tooMany(c, hit.retryAfterSeconds, true)
+      const all = await runtime.runPromise(
+        Effect.flatMap(CertificateRepository, (repo) => repo.findByHolderId(idNumber))
       )
-      const certificate = Option.filter(found, (x) => sameName(x.holder.name, name))
-      return Option.isNone(certificate)
+      const mine = all.filter((x) => sameName(x.holder.name, name))
+      return mine.length === 0
         ? problem(c, 404, NOT_FOUND)
-        : c.json({ certificates: [certificateView(certificate.value, verificationBase)] }, 200)
+        : c.json({ certificates: mine.map((x) => certificateView(x, publicBaseUrl)) }, 200)
     }
-    const idNumber = normaliseResidentId(idNumberInput ?? "")
-    const bad = residentIdProblem(idNumber)
-    if (bad !== undefined)
-      return problem(c, 400, {
-        code: "InvalidResidentId",
-        title: TITLES.badRequest,
-        detail: residentIdMessage(bad),
-        field: "idNumber"
-      })
-    const all = await runtime.runPromise(
-      Effect.flatMap(CertificateRepository, (repo) => repo.findByHolderId(idNumber))
-    )
-    const mine = all.filter((x) => sameName(x.holder.name, name))
-    return mine.length === 0
-      ? problem(c, 404, NOT_FOUND)
-      : c.json({ certificates: mine.map((x) => certificateView(x, verificationBase)) }, 200)
-  })
+  )
+}
