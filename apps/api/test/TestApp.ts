@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { SqlClient } from "@effect/sql"
 import { ApiKeys } from "@jineng/db/access/ApiKeys"
 import type { DatabaseTarget } from "@jineng/db/Database"
 import { DEMO_SIZES, type DemoSummary, generateDemo } from "@jineng/db/demo/DemoData"
@@ -49,7 +50,19 @@ export interface TestApp {
     path: string,
     options?: { readonly as?: string; readonly body?: unknown; readonly headers?: Record<string, string> }
   ) => Promise<Response>
+  /** The audit trail, oldest first (details parsed). */
+  readonly audit: () => Promise<ReadonlyArray<AuditRow>>
+  /** Row counts of every table and the audit head: equal fingerprints mean an unchanged database. */
+  readonly fingerprint: () => Promise<string>
   readonly close: () => Promise<void>
+}
+
+export interface AuditRow {
+  readonly actor: string
+  readonly action: string
+  readonly subject: string
+  readonly reason: string
+  readonly details: Record<string, unknown>
 }
 
 export const todayInBeijing = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
@@ -113,6 +126,41 @@ export const makeTestApp = async (
     orgOf,
     logs,
     call,
+    audit: () =>
+      runtime.runPromise(
+        Effect.flatMap(SqlClient.SqlClient, (sql) =>
+          sql<Omit<AuditRow, "details"> & { readonly details: string }>`
+            SELECT actor, action, subject, reason, details FROM audit_trail ORDER BY seq`.pipe(
+            Effect.map((rows) =>
+              rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }))
+            )
+          )
+        ).pipe(Effect.orDie)
+      ),
+    fingerprint: () =>
+      runtime.runPromise(
+        Effect.gen(function* () {
+          const sql = yield* SqlClient.SqlClient
+          const tables = yield* sql.onDialectOrElse({
+            pg: () =>
+              sql<{ readonly name: string }>`
+                SELECT table_name AS name FROM information_schema.tables
+                WHERE table_schema = current_schema() ORDER BY table_name`,
+            orElse: () =>
+              sql<{ readonly name: string }>`
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+          })
+          const counts: Array<string> = []
+          for (const { name } of tables) {
+            const [row] = yield* sql<{ readonly n: number | string }>`SELECT COUNT(*) AS n FROM ${sql(name)}`
+            counts.push(`${name}=${row?.n}`)
+          }
+          const [head] = yield* sql<{
+            readonly hash: string
+          }>`SELECT hash FROM audit_trail ORDER BY seq DESC LIMIT 1`
+          return `${counts.join(",")};head=${head?.hash ?? ""}`
+        }).pipe(Effect.orDie)
+      ),
     close: async () => {
       await runtime.dispose()
       rmSync(dir, { recursive: true, force: true })
