@@ -14,6 +14,7 @@ import { problem, TITLES } from "./http/Problem.js"
 import { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from "./http/RateLimit.js"
 import { requestLog } from "./http/RequestLog.js"
 import type { RouteDeps } from "./http/RouteDeps.js"
+import { staticSite } from "./http/StaticSite.js"
 import type { RouteDoc } from "./openapi/RouteDoc.js"
 import { assessments, assessmentsDocs } from "./routes/assessments.js"
 import { batches, batchesDocs } from "./routes/batches.js"
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly lookupLimits?: LookupLimits
   /** Where JSON log lines go (default: stdout, one line each). */
   readonly log?: LogSink
+  /** The public site's build (apps/web/dist): served on the same origin for every non-API path. */
+  readonly siteRoot?: string
 }
 
 /** Every route of the app, as the OpenAPI document describes them (test/OpenApi.test.ts checks both ways). */
@@ -70,7 +73,8 @@ export const makeApp = (runtime: AppRuntime, options: AppOptions) => {
     publicBaseUrl: options.publicBaseUrl,
     lookupLimits: options.lookupLimits ?? DEFAULT_LOOKUP_LIMITS
   }
-  return new Hono<ApiEnv>()
+  const site = options.siteRoot === undefined ? undefined : staticSite(options.siteRoot)
+  const api = new Hono<ApiEnv>()
     .use(requestLog(log))
     .use(secureHeaders())
     .use("/api/*", bodyLimits)
@@ -91,6 +95,8 @@ export const makeApp = (runtime: AppRuntime, options: AppOptions) => {
     .route("/api/assessments", assessments(deps))
     .route("/api/reports", reports(deps))
     .route("/api/organisations", organisations(deps))
+  if (site !== undefined) api.route("/", site)
+  return api
     .notFound((c) =>
       problem(c, 404, {
         code: "RouteNotFound",

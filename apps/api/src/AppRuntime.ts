@@ -1,20 +1,30 @@
 /**
  * The one runtime per process: the registry (every port and use case on one database), the API keys and the
- * organisation accounts built on them.
+ * organisation accounts built on them; the deployment's hotlines when it provides them.
  */
 import { ApiKeys } from "@jineng/db/access/ApiKeys"
 import { OrganisationAccounts } from "@jineng/db/access/OrganisationAccounts"
 import type { DatabaseTarget } from "@jineng/db/Database"
 import * as Registry from "@jineng/db/Registry"
+import { type Hotline, HotlinesOnFile } from "@jineng/domain/quality/Hotline"
 import { Layer, ManagedRuntime } from "effect"
 
-export const appLayer = (target: DatabaseTarget) =>
+export interface RuntimeOptions {
+  /** The reporting hotlines on file (54号·五), each with its provenance; default: the province's only. */
+  readonly hotlines?: ReadonlyArray<Hotline>
+}
+
+export const appLayer = (target: DatabaseTarget, options: RuntimeOptions = {}) =>
   OrganisationAccounts.layer.pipe(
     Layer.provideMerge(ApiKeys.layerFromConfig),
-    Layer.provideMerge(Registry.layer(target))
+    Layer.provideMerge(Registry.layer(target)),
+    Layer.provideMerge(
+      options.hotlines === undefined ? Layer.empty : Layer.succeed(HotlinesOnFile, options.hotlines)
+    )
   )
 
 export type AppServices = Layer.Layer.Success<ReturnType<typeof appLayer>>
 export type AppRuntime = ManagedRuntime.ManagedRuntime<AppServices, unknown>
 
-export const makeRuntime = (target: DatabaseTarget): AppRuntime => ManagedRuntime.make(appLayer(target))
+export const makeRuntime = (target: DatabaseTarget, options: RuntimeOptions = {}): AppRuntime =>
+  ManagedRuntime.make(appLayer(target, options))

@@ -2,10 +2,13 @@
  * The main job: the API on one port over the registry. Config is read here only: PORT (3000), HOST
  * (127.0.0.1), DATABASE_URL (PostgreSQL) or SQLITE_FILE (data/jineng.sqlite), PUBLIC_BASE_URL, DEMO
  * (small | tiny | medium | none: fill an empty database with the demo registry and print one API key per role),
- * LOOKUP_LIMIT_PER_CLIENT / LOOKUP_LIMIT_PER_IDENTITY (public lookups per minute; 60 / 10).
+ * LOOKUP_LIMIT_PER_CLIENT / LOOKUP_LIMIT_PER_IDENTITY (public lookups per minute; 60 / 10), HOTLINES_FILE (a
+ * JSON array of the cities' and districts' reporting hotlines with provenance; default: the province's only),
+ * SITE_ROOT (the public site's build, served on the same port; default apps/web/dist).
  */
-import { mkdirSync } from "node:fs"
+import { mkdirSync, readFileSync } from "node:fs"
 import { dirname } from "node:path"
+import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
 import { ApiKeys } from "@jineng/db/access/ApiKeys"
 import { DatabaseConfig } from "@jineng/db/Database"
@@ -13,7 +16,8 @@ import { DEMO_SIZES, generateDemo } from "@jineng/db/demo/DemoData"
 import { seedOccupations } from "@jineng/db/demo/DemoSeed"
 import { organisationRoleName } from "@jineng/domain/access/OrganisationRole"
 import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRepository"
-import { Effect } from "effect"
+import { Hotline } from "@jineng/domain/quality/Hotline"
+import { Effect, Either, ParseResult, Schema } from "effect"
 import { makeApp } from "./App.js"
 import { makeRuntime } from "./AppRuntime.js"
 import { DEFAULT_LOOKUP_LIMITS } from "./http/RateLimit.js"
@@ -35,10 +39,23 @@ const lookupLimits = {
   perIdentityPerMinute: perMinute("LOOKUP_LIMIT_PER_IDENTITY", DEFAULT_LOOKUP_LIMITS.perIdentityPerMinute)
 }
 
+/** HOTLINES_FILE: a JSON array of hotlines (region, phone, provenance) — the cities' published numbers. */
+const hotlines = (() => {
+  const file = process.env.HOTLINES_FILE
+  if (file === undefined || file === "") return undefined
+  const decoded = Schema.decodeUnknownEither(Schema.Array(Hotline))(JSON.parse(readFileSync(file, "utf8")))
+  if (Either.isLeft(decoded))
+    throw new Error(`HOTLINES_FILE ${file} 无效：${ParseResult.TreeFormatter.formatErrorSync(decoded.left)}`)
+  return decoded.right
+})()
+
+/** SITE_ROOT: the public site's build; default apps/web/dist (built by the root `start` script). */
+const siteRoot = process.env.SITE_ROOT ?? fileURLToPath(new URL("../../web/dist", import.meta.url))
+
 const target = Effect.runSync(DatabaseConfig)
 if (target._tag === "sqlite" && target.filename !== ":memory:")
   mkdirSync(dirname(target.filename), { recursive: true })
-const runtime = makeRuntime(target)
+const runtime = makeRuntime(target, hotlines === undefined ? {} : { hotlines })
 
 /** Fills an empty registry with the demo data and makes one API key per demo organisation. */
 const seedDemo = Effect.gen(function* () {
@@ -58,7 +75,7 @@ const seedDemo = Effect.gen(function* () {
 
 const main = async () => {
   const seeded = await runtime.runPromise(seedDemo)
-  const app = makeApp(runtime, { publicBaseUrl, lookupLimits })
+  const app = makeApp(runtime, { publicBaseUrl, lookupLimits, siteRoot })
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     log("listening", { url: `http://${host}:${info.port}` })
     console.log(`\nJineng 已启动：${publicBaseUrl}`)

@@ -14,6 +14,7 @@ import { seedOccupations } from "@jineng/db/demo/DemoSeed"
 import { Organisation } from "@jineng/domain/access/Organisation"
 import { OrganisationRepository } from "@jineng/domain/access/OrganisationRepository"
 import type { OrganisationRole } from "@jineng/domain/access/OrganisationRole"
+import type { Hotline } from "@jineng/domain/quality/Hotline"
 import { Effect, Schema } from "effect"
 import { makeApp } from "../src/App.js"
 import { type AppRuntime, makeRuntime } from "../src/AppRuntime.js"
@@ -72,10 +73,14 @@ export const makeTestApp = async (
     readonly target?: DatabaseTarget
     readonly lookupLimits?: LookupLimits
     readonly seed?: number
+    readonly hotlines?: ReadonlyArray<Hotline>
   } = {}
 ): Promise<TestApp> => {
   const dir = mkdtempSync(join(tmpdir(), "jineng-api-"))
-  const runtime = makeRuntime(options.target ?? { _tag: "sqlite", filename: join(dir, "registry.sqlite") })
+  const runtime = makeRuntime(
+    options.target ?? { _tag: "sqlite", filename: join(dir, "registry.sqlite") },
+    options.hotlines === undefined ? {} : { hotlines: options.hotlines }
+  )
   const today = todayInBeijing()
   const setup = Effect.gen(function* () {
     const demo = yield* generateDemo({

@@ -1,12 +1,14 @@
 /**
  * The registry's database, chosen at the edge: PostgreSQL when DATABASE_URL is set (a province-wide deployment
  * with several API instances), otherwise the embedded SQLite file SQLITE_FILE (default data/jineng.sqlite).
- * Everything downstream sees `SqlClient`; SQLite additionally provides `SqliteDatabase` for hot paths.
+ * Everything downstream sees `SqlClient`; for hot paths SQLite additionally provides `SqliteDatabase`, PostgreSQL
+ * `PgDatabase`.
  */
 import { SqlClient } from "@effect/sql"
-import { PgClient } from "@effect/sql-pg"
+import type { SqlError } from "@effect/sql/SqlError"
 import { Config, Effect, Layer, Option, type Redacted } from "effect"
 import { Migrations } from "./Migrations.js"
+import { PgDatabase } from "./pg/PgDatabase.js"
 import { SqliteDatabase } from "./sqlite/SqliteDatabase.js"
 
 export type DatabaseTarget =
@@ -25,11 +27,14 @@ export const DatabaseConfig: Config.Config<DatabaseTarget> = Config.all({
   )
 )
 
-/** The SqlClient for a target, without migrations. */
-export const clientLayer = (target: DatabaseTarget) =>
+/**
+ * The SqlClient for a target, without migrations (the hot-path services, SqliteDatabase or PgDatabase, come with
+ * it: repositories look them up with Effect.serviceOption).
+ */
+export const clientLayer = (target: DatabaseTarget): Layer.Layer<SqlClient.SqlClient, SqlError> =>
   target._tag === "sqlite"
     ? SqliteDatabase.layer({ filename: target.filename })
-    : PgClient.layer({ url: target.url, maxConnections: 10 })
+    : PgDatabase.layer({ url: target.url, maxConnections: 10 })
 
 /** The SqlClient for a target, migrated to the latest schema at start-up. */
 export const layer = (target: DatabaseTarget) =>

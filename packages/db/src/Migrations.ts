@@ -13,6 +13,10 @@ import m0006 from "./migrations/0006_create_competitions.js"
 import m0007 from "./migrations/0007_create_evaluation_batches.js"
 import m0008 from "./migrations/0008_create_quality_records.js"
 import m0009 from "./migrations/0009_create_rule_tables.js"
+import m0010 from "./migrations/0010_protect_audit_trail.js"
+import m0011 from "./migrations/0011_add_report_revision.js"
+import m0013 from "./migrations/0013_create_competition_filers.js"
+import m0015 from "./migrations/0015_create_employer_filings.js"
 
 const loader = Migrator.fromRecord({
   "0001_create_certificates": m0001,
@@ -23,7 +27,11 @@ const loader = Migrator.fromRecord({
   "0006_create_competitions": m0006,
   "0007_create_evaluation_batches": m0007,
   "0008_create_quality_records": m0008,
-  "0009_create_rule_tables": m0009
+  "0009_create_rule_tables": m0009,
+  "0010_protect_audit_trail": m0010,
+  "0011_add_report_revision": m0011,
+  "0013_create_competition_filers": m0013,
+  "0015_create_employer_filings": m0015
 })
 
 export const Migrations = {

@@ -1,10 +1,16 @@
-/** Contract of the audit trail (domain.md §4): append-only, hash-chained; an edited or deleted row is detected. */
+/**
+ * Contract of the audit trail (domain.md §4): append-only — the database itself refuses UPDATE and DELETE of an
+ * entry — and hash-chained, so that a row edited or deleted after dropping that guard is detected.
+ */
 
 import { SqlClient } from "@effect/sql"
+import type { SqlError } from "@effect/sql/SqlError"
 import { describe, expect, layer as testLayer } from "@effect/vitest"
 import { AuditTrail } from "@jineng/domain/shared/AuditTrail"
 import { Effect, Fiber, Layer, Option } from "effect"
 import * as SqlAudit from "../src/audit/SqlAuditTrail.js"
+import { APPEND_ONLY_MESSAGE } from "../src/migrations/0010_protect_audit_trail.js"
+import { dropAuditGuard } from "./AuditTampering.js"
 import { targets } from "./TestDatabases.js"
 
 const entry = (n: number) => ({
@@ -15,7 +21,14 @@ const entry = (n: number) => ({
   details: { count: n, note: "不含完整身份证号" }
 })
 
-describe.each(targets)("audit trail contract — $name", ({ layer }) => {
+/** The statement fails with the guard's message (the driver's error, under the SqlError). */
+const expectRefused = <A, R>(statement: Effect.Effect<A, SqlError, R>) =>
+  Effect.map(Effect.flip(statement), (error) => {
+    expect(error.cause).toBeInstanceOf(Error)
+    expect((error.cause as Error).message).toContain(APPEND_ONLY_MESSAGE)
+  })
+
+describe.each(targets)("audit trail contract — $name", ({ layer, dialect }) => {
   const audit = Layer.mergeAll(Layer.fresh(SqlAudit.SqlAuditTrail.Default), Layer.fresh(SqlAudit.layer))
   testLayer(audit.pipe(Layer.provideMerge(layer())), {
     timeout: 60_000
@@ -31,10 +44,45 @@ describe.each(targets)("audit trail contract — $name", ({ layer }) => {
       })
     )
 
+    it.effect("the database refuses UPDATE and DELETE of entries, which stay unchanged", () =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const trail = yield* SqlAudit.SqlAuditTrail
+        const all = sql`SELECT * FROM audit_trail ORDER BY seq`
+        const before = yield* all
+        expect(before).toHaveLength(8)
+        yield* expectRefused(sql`UPDATE audit_trail SET reason = 'edited' WHERE seq = 3`)
+        yield* expectRefused(sql`UPDATE audit_trail SET actor = 'someone else'`)
+        yield* expectRefused(sql`DELETE FROM audit_trail WHERE seq = 8`)
+        yield* expectRefused(sql`DELETE FROM audit_trail`)
+        // inside a transaction too: the refusal rolls the whole transaction back
+        yield* expectRefused(
+          sql.withTransaction(
+            Effect.zipRight(
+              sql`UPDATE audit_head SET seq = seq - 1 WHERE id = 1`,
+              sql`DELETE FROM audit_trail WHERE seq = 8`
+            )
+          )
+        )
+        expect(yield* all).toEqual(before)
+        expect(yield* trail.verify).toEqual({ ok: true, entries: 8 })
+      })
+    )
+
+    it.effect.skipIf(dialect !== "pg")("PostgreSQL refuses TRUNCATE of the audit trail", () =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        yield* expectRefused(sql`TRUNCATE audit_trail`)
+        const counted = yield* sql<{ readonly n: number | string }>`SELECT COUNT(*) AS n FROM audit_trail`
+        expect(Number(counted[0]?.n)).toBe(8)
+      })
+    )
+
     it.effect("detects an edited row at its sequence number", () =>
       Effect.gen(function* () {
         const sql = yield* SqlClient.SqlClient
         const trail = yield* SqlAudit.SqlAuditTrail
+        yield* dropAuditGuard
         yield* sql`UPDATE audit_trail SET reason = 'edited' WHERE seq = 3`
         expect(yield* trail.verify).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: "hash_mismatch" })
       })
@@ -44,6 +92,7 @@ describe.each(targets)("audit trail contract — $name", ({ layer }) => {
       Effect.gen(function* () {
         const sql = yield* SqlClient.SqlClient
         const trail = yield* SqlAudit.SqlAuditTrail
+        yield* dropAuditGuard
         yield* sql`UPDATE audit_trail SET reason = '评价批次结果提交' WHERE seq = 3`
         expect(yield* trail.verify).toEqual({ ok: true, entries: 8 })
         yield* sql`DELETE FROM audit_trail WHERE seq = 8`

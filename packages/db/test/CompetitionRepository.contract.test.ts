@@ -319,6 +319,26 @@ describe.each(implementations)(
             })
         )
 
+        it.effect("records the first filer of a competition and keeps it; none for others", () =>
+          Effect.gen(function* () {
+            const repo = yield* CompetitionRepository
+            yield* repo.save(competition({ id: "cmp_filed" }))
+            expect(yield* repo.filerOf("cmp_filed")).toEqual(Option.none())
+            expect(
+              yield* repo.recordFiler("cmp_filed", { organisationId: "org-host", filedOn: "2023-03-01" })
+            ).toBe(true)
+            expect(
+              yield* repo.recordFiler("cmp_filed", { organisationId: "org-other", filedOn: "2023-03-02" })
+            ).toBe(false)
+            // saving the competition again keeps its filer
+            yield* repo.save(competition({ id: "cmp_filed", name: "更正后的竞赛名称" }))
+            expect(yield* repo.filerOf("cmp_filed")).toEqual(
+              Option.some({ organisationId: "org-host", filedOn: "2023-03-01" })
+            )
+            expect(yield* repo.filerOf("cmp_unknown")).toEqual(Option.none())
+          })
+        )
+
         it.effect("publishing a plan again under its id replaces the earlier listing", () =>
           Effect.gen(function* () {
             const repo = yield* CompetitionRepository

@@ -1,10 +1,13 @@
 /**
  * Contract of ReportRepository (举报, 54号·五 "主动向社会公布职业证书发放监督举报电话，严肃核实查处相关举报问题"): round
- * trips with the whole history, unique tracking codes, updates, a bureau's list (its region and the regions
- * inside it), filters, ordering and pagination; and the Reports use case on the registry. Run against the
- * domain's in-memory layerTest and every database of TestDatabases.
+ * trips with the whole history, unique tracking codes, optimistic updates on the revision (a stale one and the
+ * loser of two concurrent ones fail with ReportChanged), a bureau's list (its region and the regions inside it),
+ * filters, ordering and pagination; and the Reports use case on the registry, each step stored with its audit
+ * entry in one transaction. Run against the domain's in-memory layerTest and every database of TestDatabases.
  */
+import { SqlClient } from "@effect/sql"
 import { describe, expect, layer } from "@effect/vitest"
+import { Organisation } from "@jineng/domain/access/Organisation"
 import { type Report, statusView } from "@jineng/domain/quality/Report"
 import {
   assignReport,
@@ -16,9 +19,13 @@ import { MAX_REPORT_PAGE_SIZE, ReportRepository } from "@jineng/domain/quality/R
 import { Reports } from "@jineng/domain/quality/Reports"
 import { trackingCodeFromNumber } from "@jineng/domain/quality/TrackingCode"
 import { TrackingCodeGenerator } from "@jineng/domain/quality/TrackingCodeGenerator"
+import { type AuditEntry, AuditTrail } from "@jineng/domain/shared/AuditTrail"
 import { IdGenerator } from "@jineng/domain/shared/IdGenerator"
-import { Cause, Effect, Either, Exit, Layer, Option, TestClock } from "effect"
+import { Transactional } from "@jineng/domain/shared/Transactional"
+import { Cause, Context, Effect, Either, Exit, Layer, Option, Schema, TestClock } from "effect"
+import * as SqlAudit from "../src/audit/SqlAuditTrail.js"
 import { SqlReportRepository } from "../src/quality/SqlReportRepository.js"
+import * as SqlTransactional from "../src/SqlTransactional.js"
 import { codePointOrder, TIE_SUFFIXES } from "./fixtures.js"
 import { targets } from "./TestDatabases.js"
 
@@ -96,8 +103,9 @@ describe.each(implementations)("54号·五 ReportRepository contract — $name",
         const assigned = right(
           assignReport(stored, { actor: CHIEF, handler: HANDLER, note: "请核实" }, "2024-03-02")
         )
-        yield* repo.update(assigned)
+        yield* repo.update(assigned, 1)
         expect(Option.getOrThrow(yield* repo.findById("rpt_001"))).toEqual(assigned)
+        expect(assigned.revision).toBe(2)
         const verified = right(
           recordVerification(assigned, { actor: HANDLER, note: "调取考务记录" }, "2024-03-05")
         )
@@ -108,7 +116,7 @@ describe.each(implementations)("54号·五 ReportRepository contract — $name",
             "2024-03-08"
           )
         )
-        yield* repo.update(resolved)
+        yield* repo.update(resolved, 2)
         const found = Option.getOrThrow(yield* repo.findByTrackingCode(resolved.trackingCode))
         expect(found).toEqual(resolved)
         expect(found.history.map((e) => e.action)).toEqual([
@@ -118,8 +126,9 @@ describe.each(implementations)("54号·五 ReportRepository contract — $name",
           "resolved"
         ])
         expect(statusView(found)).toMatchObject({ state: "resolved", updatedOn: "2024-03-08" })
-        const renamed = { ...resolved, trackingCode: "JB7777777777" }
-        yield* repo.update(renamed)
+        expect(found.revision).toBe(4)
+        const renamed = { ...resolved, trackingCode: "JB7777777777", revision: 5 }
+        yield* repo.update(renamed, 4)
         expect(Option.getOrThrow(yield* repo.findById("rpt_001")).trackingCode).toBe(resolved.trackingCode)
         expect(yield* repo.findByTrackingCode("JB7777777777")).toEqual(Option.none())
       })
@@ -128,9 +137,30 @@ describe.each(implementations)("54号·五 ReportRepository contract — $name",
     it.effect("treats the update of an unknown report as a defect", () =>
       Effect.gen(function* () {
         const repo = yield* ReportRepository
-        const exit = yield* Effect.exit(repo.update(report(404, "320100", "2024-03-01")))
+        const exit = yield* Effect.exit(repo.update(report(404, "320100", "2024-03-01"), 1))
         expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
         expect(yield* repo.findById("rpt_404")).toEqual(Option.none())
+      })
+    )
+
+    it.effect("refuses an update at a stale revision with ReportChanged, storing nothing of it", () =>
+      Effect.gen(function* () {
+        const repo = yield* ReportRepository
+        const stored = Option.getOrThrow(yield* repo.findById("rpt_002"))
+        expect(stored.revision).toBe(1)
+        const assigned = right(
+          assignReport(stored, { actor: CHIEF, handler: HANDLER, note: "" }, "2024-03-03")
+        )
+        const error = yield* Effect.flip(repo.update(assigned, 7))
+        expect(error).toMatchObject({
+          _tag: "ReportChanged",
+          field: "expectedRevision",
+          reportId: "rpt_002",
+          expectedRevision: 7,
+          currentRevision: 1
+        })
+        expect(error.message).toContain("已被他人办理")
+        expect(Option.getOrThrow(yield* repo.findById("rpt_002"))).toEqual(stored)
       })
     )
 
@@ -213,10 +243,98 @@ describe.each(implementations)("54号·五 ReportRepository contract — $name",
         expect(listed.items.map((r) => r.id)).toEqual(["rpt_b_1", "rpt_b1", "rpt_a", "rpt_Z", "rpt_B2"])
       })
     )
+
+    it.effect(
+      "lets exactly one of two concurrent updates on the same revision win; the other is ReportChanged",
+      () =>
+        Effect.gen(function* () {
+          const repo = yield* ReportRepository
+          yield* repo.insert(report(8, "320800", "2024-01-15"))
+          const stored = Option.getOrThrow(yield* repo.findById("rpt_008"))
+          const byChief = right(
+            assignReport(stored, { actor: CHIEF, handler: HANDLER, note: "甲" }, "2024-01-16")
+          )
+          const byClerk = right(
+            resolveReport(stored, { actor: CLERK, outcome: "not_accepted", note: "乙" }, "2024-01-16")
+          )
+          const results = yield* Effect.all([repo.update(byChief, 1), repo.update(byClerk, 1)], {
+            concurrency: "unbounded",
+            mode: "either"
+          })
+          const winners = results.filter(Either.isRight)
+          const losers = results.filter(Either.isLeft).map((r) => r.left)
+          expect(winners).toHaveLength(1)
+          expect(losers.map((e) => [e._tag, e.expectedRevision, e.currentRevision])).toEqual([
+            ["ReportChanged", 1, 2]
+          ])
+          const after = Option.getOrThrow(yield* repo.findById("rpt_008"))
+          expect(after.revision).toBe(2)
+          expect(after).toEqual(Either.isRight(results[0] ?? Either.left(null)) ? byChief : byClerk)
+          expect(after.history).toHaveLength(2)
+        })
+    )
   })
 })
 
-describe.each(implementations)("54号·五 Reports use case on the store — $name", ({ layer: makeLayer }) => {
+/** The audit entries recorded so far, oldest first (the sink of layerTest, or the audit_trail table). */
+class RecordedAudit extends Context.Tag("test/RecordedAudit")<
+  RecordedAudit,
+  Effect.Effect<ReadonlyArray<{ readonly actor: string; readonly action: string; readonly subject: string }>>
+>() {}
+
+const useCasePorts = [
+  {
+    name: "in-memory layerTest",
+    sql: false,
+    layer: () => {
+      const sink: Array<AuditEntry> = []
+      return Layer.mergeAll(
+        ReportRepository.layerTest(),
+        AuditTrail.layerTest(sink),
+        Transactional.layerTest,
+        Layer.succeed(
+          RecordedAudit,
+          Effect.sync(() => [...sink])
+        )
+      )
+    }
+  },
+  ...targets.map((t) => ({
+    name: t.name,
+    sql: true,
+    layer: () =>
+      Layer.mergeAll(
+        Layer.fresh(SqlReportRepository.layer),
+        Layer.fresh(SqlAudit.layer),
+        Layer.fresh(SqlTransactional.layer),
+        Layer.effect(
+          RecordedAudit,
+          Effect.map(SqlClient.SqlClient, (sql) =>
+            sql<{ readonly actor: string; readonly action: string; readonly subject: string }>`
+              SELECT actor, action, subject FROM audit_trail ORDER BY seq`.pipe(Effect.orDie)
+          )
+        )
+      ).pipe(Layer.provideMerge(t.layer()))
+  }))
+]
+
+const SUZHOU = Schema.decodeUnknownSync(Organisation)({
+  id: "org-suzhou",
+  name: "苏州市人力资源和社会保障局",
+  role: "city",
+  regionCode: "320500"
+})
+/** A report taken in at a visit about 虎丘区 (苏州市). */
+const VISIT = { regionCode: "320505", channel: "visit", subject: "事项", details: "内容" } as const
+
+const WUXI = Schema.decodeUnknownSync(Organisation)({
+  id: "org-wuxi",
+  name: "无锡市人力资源和社会保障局",
+  role: "city",
+  regionCode: "320200"
+})
+
+describe.each(useCasePorts)("54号·五 Reports use case on the store — $name", ({ layer: makeLayer, sql }) => {
   const reports = Reports.layer.pipe(
     Layer.provideMerge(
       Layer.mergeAll(
@@ -228,31 +346,115 @@ describe.each(implementations)("54号·五 Reports use case on the store — $na
     )
   )
   layer(reports, { timeout: 60_000 })((it) => {
-    it.effect("submits, draws another tracking code on a collision, and follows the report to its end", () =>
-      Effect.gen(function* () {
-        yield* TestClock.setTime(Date.parse("2024-05-06T02:00:00Z"))
-        const use = yield* Reports
-        const first = yield* use.submit({
-          regionCode: "320583",
-          channel: "letter",
-          subject: "违规收取证书费",
-          details: "竞赛收取证书费 500 元"
+    it.effect(
+      "submits, draws another tracking code on a collision, and follows the report to its end, audited",
+      () =>
+        Effect.gen(function* () {
+          yield* TestClock.setTime(Date.parse("2024-05-06T02:00:00Z"))
+          const use = yield* Reports
+          const first = yield* use.submit({
+            regionCode: "320583",
+            channel: "letter",
+            subject: "违规收取证书费",
+            details: "竞赛收取证书费 500 元"
+          })
+          const second = yield* use.submit({
+            regionCode: "320583",
+            channel: "online",
+            subject: "事项",
+            details: "内容"
+          })
+          expect(first.trackingCode).toBe("JB2222222AAA")
+          expect(second.trackingCode).not.toBe(first.trackingCode)
+          const refused = yield* Effect.flip(
+            use.assign(WUXI, first.id, { expectedRevision: 1, handler: HANDLER, note: "" })
+          )
+          expect(refused._tag).toBe("ActionRefused")
+          yield* use.assign(SUZHOU, first.id, { expectedRevision: 1, handler: HANDLER, note: "" })
+          const stale = yield* Effect.flip(
+            use.resolve(SUZHOU, first.id, {
+              expectedRevision: 1,
+              outcome: "unsubstantiated",
+              note: "经核查不属实"
+            })
+          )
+          expect(stale._tag).toBe("ReportChanged")
+          const resolved = yield* use.resolve(SUZHOU, first.id, {
+            expectedRevision: 2,
+            outcome: "unsubstantiated",
+            note: "经核查不属实"
+          })
+          expect(resolved.revision).toBe(3)
+          const view = yield* use.statusByTrackingCode("jb-22222-22aaa")
+          expect(view).toMatchObject({ state: "resolved", outcomeName: "不属实", receivedOn: "2024-05-06" })
+          expect(yield* use.get(SUZHOU, first.id)).toEqual(resolved)
+          expect((yield* use.list(SUZHOU)).total).toBe(2)
+          expect((yield* use.list(WUXI)).total).toBe(0)
+          const trail = yield* yield* RecordedAudit
+          expect(trail.map((e) => [e.actor, e.action, e.subject])).toEqual([
+            ["public", "report.submit", first.id],
+            ["public", "report.submit", second.id],
+            ["org-suzhou", "report.assign", first.id],
+            ["org-suzhou", "report.resolve", first.id]
+          ])
         })
-        const second = yield* use.submit({
-          regionCode: "320583",
-          channel: "online",
-          subject: "事项",
-          details: "内容"
+    )
+
+    it.effect(
+      "lets one of two concurrent assignments on the same revision win, auditing only the winner",
+      () =>
+        Effect.gen(function* () {
+          const use = yield* Reports
+          const { id } = yield* use.submit(VISIT)
+          const before = (yield* yield* RecordedAudit).length
+          const results = yield* Effect.all(
+            [
+              use.assign(SUZHOU, id, { expectedRevision: 1, handler: HANDLER, note: "甲" }),
+              use.assign(SUZHOU, id, { expectedRevision: 1, handler: CLERK, note: "乙" })
+            ],
+            { concurrency: "unbounded", mode: "either" }
+          )
+          expect(results.filter(Either.isRight)).toHaveLength(1)
+          expect(results.filter(Either.isLeft).map((r) => r.left._tag)).toEqual(["ReportChanged"])
+          const stored = yield* use.get(SUZHOU, id)
+          expect(stored.revision).toBe(2)
+          expect(stored.history).toHaveLength(2)
+          const added = (yield* yield* RecordedAudit).slice(before)
+          expect(added.map((e) => [e.action, e.subject])).toEqual([["report.assign", id]])
         })
-        expect(first.trackingCode).toBe("JB2222222AAA")
-        expect(second.trackingCode).not.toBe(first.trackingCode)
-        yield* use.assign(first.id, { actor: CHIEF, handler: HANDLER, note: "" })
-        yield* use.resolve(first.id, { actor: CHIEF, outcome: "unsubstantiated", note: "经核查不属实" })
-        const view = yield* use.statusByTrackingCode("jb-22222-22aaa")
-        expect(view).toMatchObject({ state: "resolved", outcomeName: "不属实", receivedOn: "2024-05-06" })
-        const repo = yield* ReportRepository
-        expect((yield* repo.list({ regionCode: "320500" })).total).toBe(2)
-      })
     )
   })
+
+  if (sql)
+    layer(
+      Reports.layer.pipe(
+        Layer.provideMerge(
+          Layer.mergeAll(
+            makeLayer(),
+            TrackingCodeGenerator.layerTest(),
+            Layer.fresh(IdGenerator.layerTest),
+            // Replaces the store's audit trail with one that fails: the step must not be stored without it.
+            Layer.succeed(AuditTrail, {
+              record: (entry) =>
+                entry.action === "report.submit" ? Effect.void : Effect.dieMessage("audit trail unavailable")
+            })
+          )
+        )
+      ),
+      { timeout: 60_000 }
+    )((it) => {
+      it.effect("stores a step and its audit entry in one transaction: no entry, no step", () =>
+        Effect.gen(function* () {
+          const use = yield* Reports
+          const { id } = yield* use.submit(VISIT)
+          const exit = yield* Effect.exit(
+            use.assign(SUZHOU, id, { expectedRevision: 1, handler: HANDLER, note: "" })
+          )
+          expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
+          const stored = yield* use.get(SUZHOU, id)
+          expect(stored.revision).toBe(1)
+          expect(stored.state).toEqual({ _tag: "received" })
+        })
+      )
+    })
 })

@@ -16,21 +16,27 @@ const BY_TAG: Readonly<Record<string, 401 | 403 | 404 | 409>> = {
   BatchIdConflict: 409,
   BatchIdTakenByAnotherIssuer: 409,
   CoSignatureAlreadyRecorded: 409,
+  CompetitionIdTaken: 409,
+  CompetitionPlanIdTaken: 409,
+  EnterpriseNormFilingDecided: 409,
   EvaluationBatchIdTaken: 409,
   EvaluationBatchStatusConflict: 409,
   FilingAlreadySubmitted: 409,
   FilingChanged: 409,
   FilingClosed: 409,
   InstitutionAlreadyExists: 409,
+  InstitutionRemoved: 409,
   InvalidStatusTransition: 409,
   NumberingPrefixTaken: 409,
   OpinionAlreadyRecorded: 409,
   OpinionOutOfOrder: 409,
   OrganisationAlreadyExists: 409,
+  PromotionRuleAlreadyRegistered: 409,
   ReportChanged: 409,
   ReportEventOutOfOrder: 409,
   ReportTransitionInvalid: 409,
-  RuleVersionAlreadyExists: 409
+  RuleVersionAlreadyExists: 409,
+  TechnicalRecordIdTaken: 409
 }
 
 export type ErrorStatus = 401 | 403 | 404 | 409 | 422

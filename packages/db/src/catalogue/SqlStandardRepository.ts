@@ -346,6 +346,17 @@ export const make = Effect.gen(function* () {
     )
   }
 
+  /** The one row of `table` with this id, mapped; none when absent. */
+  const findById = <R extends object, A>(
+    table: string,
+    id: string,
+    fromRow: (r: R) => A
+  ): Effect.Effect<Option.Option<A>> =>
+    sql<R>`SELECT * FROM ${sql(table)} WHERE id = ${id}`.pipe(
+      Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), fromRow)),
+      Effect.orDie
+    )
+
   return StandardRepository.of({
     catalogueEntry,
     forOccupation,
@@ -357,7 +368,11 @@ export const make = Effect.gen(function* () {
     saveQuestionBank: (b: QuestionBank) => upsertById("question_banks", questionBankToRow(b)),
     saveEnterpriseNorm: (n: EnterpriseNorm) => upsertById("enterprise_norms", enterpriseNormToRow(n)),
     saveProvincialEntry: (e: ProvincialCatalogueEntry) =>
-      upsertById("provincial_catalogue_entries", provincialEntryToRow(e))
+      upsertById("provincial_catalogue_entries", provincialEntryToRow(e)),
+    findStandard: (id) => findById("national_standards", id, standardFromRow),
+    findQuestionBank: (id) => findById("question_banks", id, questionBankFromRow),
+    findEnterpriseNorm: (id) => findById("enterprise_norms", id, enterpriseNormFromRow),
+    findProvincialEntry: (id) => findById("provincial_catalogue_entries", id, provincialEntryFromRow)
   })
 })
 

@@ -4,8 +4,8 @@
  * submission a no-op; the same id from another institution fails, 54号·四 "谁评价、谁发证、谁负责"), then one
  * serial counter upsert per number prefix in key order (numbers are allocated inside the transaction,
  * domain.md §3; one lock order for every issuer, so concurrent batches never deadlock), then the certificates
- * in multi-row INSERTs. On SQLite the public lookup uses a cached prepared statement on the raw
- * connection (the measured hot path, architecture guide "Decisions already taken").
+ * in multi-row INSERTs. The public lookup (the measured hot path, architecture guide "Decisions already taken")
+ * uses a cached prepared statement on SQLite's raw connection, and a named prepared statement on PostgreSQL.
  */
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
@@ -17,6 +17,7 @@ import { CertificateRepository, type IssuedBatch } from "@jineng/domain/certific
 import { deriveCertificateNumber, MAX_SERIAL } from "@jineng/domain/codes/CertificateNumber"
 import type Sqlite from "better-sqlite3"
 import { Clock, Effect, Layer, Option } from "effect"
+import { PgDatabase } from "../pg/PgDatabase.js"
 import { CHUNK, chunks } from "../sql/SqlParts.js"
 import { SqliteDatabase } from "../sqlite/SqliteDatabase.js"
 import { CERTIFICATE_COLUMNS, type CertificateRow, fromRow, fromValues, toRow } from "./CertificateRow.js"
@@ -26,13 +27,30 @@ const VALID = { _tag: "valid" } as const
 export const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const sqlite = yield* Effect.serviceOption(SqliteDatabase)
+  const pgDatabase = yield* Effect.serviceOption(PgDatabase)
 
+  const lookupColumns = CERTIFICATE_COLUMNS.join(", ")
   const findByNumber = Option.match(sqlite, {
-    onNone: () => (number: string) =>
-      sql<CertificateRow>`SELECT * FROM certificates WHERE number = ${number}`.pipe(
-        Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), fromRow)),
-        Effect.orDie
-      ),
+    onNone: () =>
+      Option.match(pgDatabase, {
+        onNone: () => (number: string) =>
+          sql<CertificateRow>`SELECT * FROM certificates WHERE number = ${number}`.pipe(
+            Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), fromRow)),
+            Effect.orDie
+          ),
+        onSome: (db) => {
+          // A named statement: parsed once per pooled connection instead of on every lookup (PgDatabase).
+          const lookup = {
+            name: "certificates_by_number",
+            text: `SELECT ${lookupColumns} FROM certificates WHERE number = $1`
+          }
+          return (number: string) =>
+            db.values(lookup, [number]).pipe(
+              Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), fromValues)),
+              Effect.orDie
+            )
+        }
+      }),
     onSome: (db) => {
       // Raw mode (values, not named columns) is better-sqlite3's fastest read: the public lookup's hot path.
       let lookup: Sqlite.Statement<[string], ReadonlyArray<unknown>> | undefined
@@ -40,7 +58,7 @@ export const make = Effect.gen(function* () {
         db.read((raw) => {
           lookup ??= raw
             .prepare<[string], ReadonlyArray<unknown>>(
-              `SELECT ${CERTIFICATE_COLUMNS.join(", ")} FROM certificates WHERE number = ?`
+              `SELECT ${lookupColumns} FROM certificates WHERE number = ?`
             )
             .raw(true)
           const values = lookup.get(number)

@@ -3,13 +3,15 @@
  * competition is one transaction: the `competitions` row is upserted first (on PostgreSQL its row lock orders
  * concurrent saves of the same id), then its events, event occupations, fees and contestants are replaced in
  * multi-row INSERTs of at most CHUNK rows. Lists filter in SQL (region by its level column, class, an event's
- * occupation through EXISTS, date overlap) and count the same WHERE for the total.
+ * occupation through EXISTS, date overlap) and count the same WHERE for the total. A competition's filer is one
+ * `competition_filers` row; the first one recorded stays (ON CONFLICT DO NOTHING).
  */
 import { SqlClient } from "@effect/sql"
 import type { Fragment } from "@effect/sql/Statement"
 import type { Competition } from "@jineng/domain/competition/Competition"
 import type { CompetitionPlan } from "@jineng/domain/competition/CompetitionPlan"
 import {
+  type CompetitionFiler,
   type CompetitionPage,
   type CompetitionPlanQuery,
   type CompetitionQuery,
@@ -178,7 +180,41 @@ export const make = Effect.gen(function* () {
     )
   }
 
-  return CompetitionRepository.of({ save, findById, list, publishPlan, findPlanById, listPlans })
+  const recordFiler = (competitionId: string, filer: CompetitionFiler): Effect.Effect<boolean> =>
+    sql<{ readonly competition_id: string }>`
+      INSERT INTO competition_filers ${sql.insert({
+        competition_id: competitionId,
+        organisation_id: filer.organisationId,
+        filed_on: filer.filedOn
+      })}
+      ON CONFLICT (competition_id) DO NOTHING
+      RETURNING competition_id`.pipe(
+      Effect.map((rows) => rows.length === 1),
+      Effect.orDie
+    )
+
+  const filerOf = (competitionId: string): Effect.Effect<Option.Option<CompetitionFiler>> =>
+    sql<{ readonly organisation_id: string; readonly filed_on: string }>`
+      SELECT organisation_id, filed_on FROM competition_filers WHERE competition_id = ${competitionId}`.pipe(
+      Effect.map((rows) =>
+        Option.map(Option.fromNullable(rows[0]), (r) => ({
+          organisationId: r.organisation_id,
+          filedOn: r.filed_on
+        }))
+      ),
+      Effect.orDie
+    )
+
+  return CompetitionRepository.of({
+    save,
+    findById,
+    list,
+    publishPlan,
+    findPlanById,
+    listPlans,
+    recordFiler,
+    filerOf
+  })
 })
 
 export const SqlCompetitionRepository = {

@@ -26,6 +26,8 @@ export type ReportRow = {
   readonly handler_name: string | null
   readonly outcome: string | null
   readonly resolved_on: string | null
+  /** Optimistic concurrency (migration 0011): 1 when received, +1 per step. PostgreSQL may answer a string. */
+  readonly revision: number | string
 }
 
 export type ReportEventRow = {
@@ -41,7 +43,7 @@ export type ReportEventRow = {
   readonly outcome: string | null
 }
 
-/** The report's columns except id and tracking code (what an update rewrites). */
+/** The report's columns except id and tracking code (what an update rewrites, revision included). */
 export const stateColumns = (r: Report) => ({
   ...regionColumns(r.regionCode),
   channel: r.channel,
@@ -55,7 +57,8 @@ export const stateColumns = (r: Report) => ({
   handler_id: r.state._tag === "verifying" ? r.state.handler.id : null,
   handler_name: r.state._tag === "verifying" ? r.state.handler.name : null,
   outcome: r.state._tag === "resolved" ? r.state.outcome : null,
-  resolved_on: r.state._tag === "resolved" ? r.state.resolvedOn : null
+  resolved_on: r.state._tag === "resolved" ? r.state.resolvedOn : null,
+  revision: r.revision
 })
 
 export const toRow = (r: Report): ReportRow => ({
@@ -109,5 +112,6 @@ export const fromRows = (r: ReportRow, events: ReadonlyArray<ReportEventRow>): R
     ...(r.reporter_contact === null ? {} : { reporterContact: r.reporter_contact }),
     receivedOn: r.received_on,
     state: stateOf(r),
-    history: [...events].sort((a, b) => Number(a.seq) - Number(b.seq)).map(eventOf)
+    history: [...events].sort((a, b) => Number(a.seq) - Number(b.seq)).map(eventOf),
+    revision: Number(r.revision)
   }) as Report

@@ -3,9 +3,14 @@
  * one row plus one row per history event; inserting and updating write both in one transaction. Tracking codes
  * are unique by index: a colliding insert answers TrackingCodeTaken and stores nothing (the use case draws
  * another code). A bureau's list covers its own region and the regions inside it (属地管理).
+ *
+ * Updates are optimistic: `UPDATE … WHERE id = ? AND revision = ?`, and no affected row means ReportChanged (or a
+ * defect for an unknown id). On PostgreSQL the second of two concurrent writers waits for the first's row lock,
+ * then re-checks the revision (READ COMMITTED) and finds it changed, so exactly one wins; on SQLite writers are
+ * serialised.
  */
 import { SqlClient } from "@effect/sql"
-import { TrackingCodeTaken } from "@jineng/domain/quality/QualityErrors"
+import { ReportChanged, TrackingCodeTaken } from "@jineng/domain/quality/QualityErrors"
 import type { Report } from "@jineng/domain/quality/Report"
 import {
   normalizeReportQuery,
@@ -73,14 +78,27 @@ export const make = Effect.gen(function* () {
       Effect.orDie
     )
 
-  const update = (report: Report) =>
+  const update = (report: Report, expectedRevision: number): Effect.Effect<void, ReportChanged> =>
     Effect.gen(function* () {
       const updated = yield* sql`
-        UPDATE quality_reports SET ${sql.update(stateColumns(report))} WHERE id = ${report.id} RETURNING id`
-      if (updated.length === 0) return yield* Effect.dieMessage(`report ${report.id} is not on file`)
+        UPDATE quality_reports SET ${sql.update(stateColumns(report))}
+        WHERE id = ${report.id} AND revision = ${expectedRevision}
+        RETURNING id`
+      if (updated.length === 0) {
+        const current = yield* sql<{ readonly revision: number | string }>`
+          SELECT revision FROM quality_reports WHERE id = ${report.id}`
+        const stored = current[0]
+        if (stored === undefined) return yield* Effect.dieMessage(`report ${report.id} is not on file`)
+        return yield* new ReportChanged({
+          field: "expectedRevision",
+          reportId: report.id,
+          expectedRevision,
+          currentRevision: Number(stored.revision)
+        })
+      }
       yield* sql`DELETE FROM quality_report_events WHERE report_id = ${report.id}`
       yield* insertEvents(report)
-    }).pipe(sql.withTransaction, Effect.orDie)
+    }).pipe(sql.withTransaction, Effect.catchTag("SqlError", Effect.die))
 
   const list = (query?: ReportQuery): Effect.Effect<ReportPage> =>
     Effect.gen(function* () {

@@ -186,3 +186,91 @@ export class CoSignatureAlreadyRecorded extends Schema.TaggedError<CoSignatureAl
     return `备案 ${this.filingId} 已记录 ${this.province} 的会签，不能重复记录`
   }
 }
+
+export class CompetitionNotFound extends Schema.TaggedError<CompetitionNotFound>()("CompetitionNotFound", {
+  field: Schema.String,
+  competitionId: Schema.String
+}) {
+  override get message() {
+    return `未找到竞赛 ${this.competitionId}`
+  }
+}
+
+/** A competition id already on file with other content or filed by another organisation. */
+export class CompetitionIdTaken extends Schema.TaggedError<CompetitionIdTaken>()("CompetitionIdTaken", {
+  field: Schema.String,
+  competitionId: Schema.String
+}) {
+  override get message() {
+    return `竞赛编号 ${this.competitionId} 已登记了另一项竞赛（内容不同或由其他单位登记），请使用新的竞赛编号`
+  }
+}
+
+/** A plan id already published for another competition (附件3 rows are replaced only by their own competition). */
+export class CompetitionPlanIdTaken extends Schema.TaggedError<CompetitionPlanIdTaken>()(
+  "CompetitionPlanIdTaken",
+  { field: Schema.String, planId: Schema.String, competitionId: Schema.String }
+) {
+  override get message() {
+    return `办赛计划编号 ${this.planId} 已用于其他竞赛的办赛计划，不能用于竞赛 ${this.competitionId}`
+  }
+}
+
+/** A plan announces an event the competition does not hold (54号·五 附件3 赛项名称; 54号·三 赛项设置). */
+export class PlanEventUnknown extends Schema.TaggedError<PlanEventUnknown>()("PlanEventUnknown", {
+  field: Schema.String,
+  competitionId: Schema.String,
+  eventName: Schema.String,
+  events: Schema.Array(Schema.String)
+}) {
+  override get message() {
+    return `竞赛 ${this.competitionId} 没有赛项“${this.eventName}”；办赛计划应公布本竞赛的赛项：${this.events.join("、")}`
+  }
+}
+
+/** The acting organisation may not issue this competition's certificates (54号·四 核发权限). */
+export class CompetitionCertificateIssuerRefused extends Schema.TaggedError<CompetitionCertificateIssuerRefused>()(
+  "CompetitionCertificateIssuerRefused",
+  {
+    field: Schema.String,
+    competitionId: Schema.String,
+    outcome: Schema.String,
+    mayIssue: Schema.Array(Schema.String),
+    failures: Schema.Array(Failure)
+  }
+) {
+  override get message() {
+    return this.outcome === "not_covered"
+      ? `竞赛 ${this.competitionId} 为省级竞赛，54号·四 未规定其竞赛职业证书的核发机构，不予核发`
+      : `不得核发竞赛 ${this.competitionId} 的竞赛职业证书：${this.failures.map((f) => f.message).join("；")}`
+  }
+}
+
+/** A competition that should have been filed and was not loses its support and incentives (54号·二). */
+export class CompetitionIncentivesLost extends Schema.TaggedError<CompetitionIncentivesLost>()(
+  "CompetitionIncentivesLost",
+  { field: Schema.String, competitionId: Schema.String, failures: Schema.Array(Failure) }
+) {
+  override get message() {
+    return `竞赛 ${this.competitionId} 不得享受竞赛支持激励政策，不予核发竞赛职业证书：${this.failures.map((f) => f.message).join("；")}`
+  }
+}
+
+/** One refused row of a competition certificate submission. */
+export const RefusedCertificateRow = Schema.Struct({
+  index: Schema.Number,
+  field: Schema.String,
+  message: Schema.String
+})
+export type RefusedCertificateRow = typeof RefusedCertificateRow.Type
+
+/** Rows whose occupation (工种) is not one of the competition's events: nothing is issued (54号·三、四). */
+export class CompetitionCertificatesRefused extends Schema.TaggedError<CompetitionCertificatesRefused>()(
+  "CompetitionCertificatesRefused",
+  { field: Schema.String, competitionId: Schema.String, refused: Schema.Array(RefusedCertificateRow) }
+) {
+  override get message() {
+    const first = this.refused[0]
+    return `竞赛 ${this.competitionId} 的发证名单有 ${this.refused.length} 行不符合规定，全部未予核发${first === undefined ? "" : `（第${first.index + 1}行：${first.message}）`}`
+  }
+}

@@ -9,6 +9,8 @@
  *   id, descending), paginated with the total.
  * - `publishPlan` publishes a 附件3 row (insert or replace by id: a corrected plan replaces the earlier one);
  *   `listPlans` is the public list, filtered by region, occupation and dates, newest first.
+ * - `recordFiler` remembers the organisation that filed a competition through the API — the owner of its own
+ *   records (domain.md §4) — and the day; the first filer stays. Competitions stored otherwise have none.
  */
 import { Context, Effect, Layer, Option } from "effect"
 import { isWithinRegion } from "../codes/Region.js"
@@ -16,6 +18,12 @@ import type { LocalDate } from "../time/LocalDate.js"
 import type { Competition } from "./Competition.js"
 import type { CompetitionClass } from "./CompetitionClass.js"
 import type { CompetitionPlan } from "./CompetitionPlan.js"
+
+/** Who filed a competition (an organisation id) and on which day. */
+export interface CompetitionFiler {
+  readonly organisationId: string
+  readonly filedOn: LocalDate
+}
 
 /** A page of results: the items of the page and the number matching, all pages together. */
 export interface CompetitionPage<A> {
@@ -144,6 +152,9 @@ export class CompetitionRepository extends Context.Tag("@jineng/domain/Competiti
     readonly publishPlan: (plan: CompetitionPlan) => Effect.Effect<void>
     readonly findPlanById: (id: string) => Effect.Effect<Option.Option<CompetitionPlan>>
     readonly listPlans: (query?: CompetitionPlanQuery) => Effect.Effect<CompetitionPage<CompetitionPlan>>
+    /** Records who filed the competition: true; false when a filer was recorded before (nothing changes). */
+    readonly recordFiler: (competitionId: string, filer: CompetitionFiler) => Effect.Effect<boolean>
+    readonly filerOf: (competitionId: string) => Effect.Effect<Option.Option<CompetitionFiler>>
   }
 >() {
   static readonly layerTest = (
@@ -153,6 +164,7 @@ export class CompetitionRepository extends Context.Tag("@jineng/domain/Competiti
     Layer.sync(this, () => {
       const byId = new Map<string, Competition>(seed.map((c) => [c.id, c]))
       const planById = new Map<string, CompetitionPlan>(plans.map((p) => [p.id, p]))
+      const filers = new Map<string, CompetitionFiler>()
       const page = <A>(
         all: Iterable<A>,
         matches: (a: A) => boolean,
@@ -181,7 +193,14 @@ export class CompetitionRepository extends Context.Tag("@jineng/domain/Competiti
           Effect.sync(() => {
             const q = normalizeCompetitionPlanQuery(query)
             return page(planById.values(), (p) => planMatches(p, q), comparePlansNewestFirst, q)
-          })
+          }),
+        recordFiler: (competitionId, filer) =>
+          Effect.sync(() => {
+            if (filers.has(competitionId)) return false
+            filers.set(competitionId, filer)
+            return true
+          }),
+        filerOf: (competitionId) => Effect.sync(() => Option.fromNullable(filers.get(competitionId)))
       }
     })
 }

@@ -78,7 +78,11 @@ export const Seal = Schema.Struct({
 }).annotations({ message: () => "印章应为对象（印章编号、印章名称），且只有一枚" })
 export type Seal = typeof Seal.Type
 
-const prefixProblem = (i: {
+/**
+ * Does the numbering prefix fit the institution (54号·四 unified numbering; domain.md §3)? The type letter follows the
+ * kind, the institution code the filing level, the province code the region; appraisal centres have none.
+ */
+export const numberingPrefixProblem = (i: {
   readonly kind: typeof InstitutionKind.Type
   readonly region: string
   readonly filedWith: InstitutionFiling
@@ -118,5 +122,5 @@ export const Institution = Schema.Struct({
   statusHistory: required(StatusHistory, "目录状态记录")
 })
   .annotations({ message: () => "机构信息应为对象" })
-  .pipe(Schema.filter((i) => prefixProblem(i) ?? true))
+  .pipe(Schema.filter((i) => numberingPrefixProblem(i) ?? true))
 export type Institution = typeof Institution.Type

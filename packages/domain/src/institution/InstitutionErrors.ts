@@ -64,3 +64,15 @@ export class InvalidInstitutionScope extends Schema.TaggedError<InvalidInstituti
     return `评价机构 ${this.institutionId} 的评价范围变更无效：${this.problem}`
   }
 }
+
+/** A removed institution is out of the catalogue: its scope changes only after readmission (54号·五 能进能出). */
+export class InstitutionRemoved extends Schema.TaggedError<InstitutionRemoved>()("InstitutionRemoved", {
+  field: Schema.String,
+  institutionId: Schema.String,
+  /** The day the removal took effect. */
+  removedOn: Schema.String
+}) {
+  override get message() {
+    return `评价机构 ${this.institutionId} 已于 ${this.removedOn} 移出目录，须重新准入后方可变更评价范围`
+  }
+}

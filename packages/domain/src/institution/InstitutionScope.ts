@@ -14,7 +14,10 @@ import { InvalidInstitutionScope } from "./InstitutionErrors.js"
 export const InstitutionScope = Schema.Struct({
   /** The institution's own region (所在地). */
   region: required(RegionCode, "机构所在地"),
-  authorisations: required(Schema.Array(Authorisation), "评价授权")
+  authorisations: required(
+    Schema.Array(Authorisation).annotations({ message: () => "评价授权应为列表" }),
+    "评价授权"
+  )
 })
 export type InstitutionScope = typeof InstitutionScope.Type
 

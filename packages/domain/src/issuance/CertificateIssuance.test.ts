@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { type Context, Effect, Layer, Schema, TestClock } from "effect"
+import { Organisation } from "../access/Organisation.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import { parseCertificateNumber } from "../codes/CertificateNumber.js"
 import { checkCharacter } from "../codes/ResidentIdNumber.js"
@@ -385,6 +386,44 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
         ["org-inst-s", "certificate.issue-batch", "b-audit", issued.certificates.length]
       )
       assert.notInclude(JSON.stringify(added[0]), String(req.candidates[0]?.holder.idNumber))
+    }).pipe(Effect.provide(layers))
+  )
+  it.effect("checks the acting organisation's scope (own institution only) and audits it as the actor", () =>
+    Effect.gen(function* () {
+      const issuance = yield* CertificateIssuance
+      const org = (o: Record<string, unknown>) => Schema.decodeUnknownSync(Organisation)(o)
+      const own = org({
+        id: "org-s",
+        name: "本机构",
+        role: "institution",
+        regionCode: "320102",
+        institutionId: "inst-s"
+      })
+      const employerOrg = org({
+        id: "org-y",
+        name: "用人单位",
+        role: "employer",
+        regionCode: "320102",
+        institutionId: "inst-y"
+      })
+      const city = org({ id: "org-nj", name: "南京市人社局", role: "city", regionCode: "320100" })
+      const req = request({ batchId: "b-org" })
+      yield* TestClock.setTime(Date.parse(`${req.issuedOn}T10:00:00+08:00`))
+      for (const [who, code] of [
+        [employerOrg, "NotOwnRecord"],
+        [city, "ActionNotPermitted"]
+      ] as const) {
+        const refused = yield* Effect.flip(issuance.issueBatch(req, { organisation: who }))
+        assert.deepStrictEqual(refused._tag === "ActionRefused" && refused.codes, [code])
+      }
+      assert.deepStrictEqual(yield* (yield* CertificateRepository).listByBatch("b-org"), [])
+      const before = auditEntries.length
+      const issued = yield* issuance.issueBatch(req, { organisation: own, actor: "ignored" })
+      assert.lengthOf(issued.certificates, 3)
+      assert.deepStrictEqual(
+        auditEntries.slice(before).map((a) => [a.actor, a.subject]),
+        [["org-s", "b-org"]]
+      )
     }).pipe(Effect.provide(layers))
   )
 })

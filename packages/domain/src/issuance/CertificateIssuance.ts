@@ -3,8 +3,12 @@
  * is checked with issuanceAuthority; one refused row refuses the whole batch and nothing is issued. Otherwise
  * the registry issues all certificates in one transaction, allocating numbers from the institution's prefix
  * (domain.md §3). A batch id already issued by the same institution returns its certificates (idempotent).
+ * Given the acting organisation (an API key's), it must be allowed to issue for the institution first
+ * (Authorise.ts: "batch.issue" on the institution's own records, domain.md §4) and is the audit entry's actor.
  */
 import { Context, Effect, Layer, Option } from "effect"
+import { requireAuthorised } from "../access/Authorise.js"
+import type { Organisation } from "../access/Organisation.js"
 import type { CertificateDraft } from "../certificate/CertificateDraft.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import type { Institution } from "../institution/Institution.js"
@@ -44,11 +48,20 @@ const make = Effect.gen(function* () {
   const audit = yield* AuditTrail
   const transactional = yield* Transactional
 
-  /** `actor`: who submits (the API key's organisation); the institution itself when absent. */
+  /**
+   * `organisation`: the acting organisation, checked for "batch.issue" on the institution and recorded as the
+   * actor. Without it, `actor` (an id) is recorded, else the institution itself (internal callers: the demo).
+   */
   const issueBatch = Effect.fn("CertificateIssuance.issueBatch")(function* (
     request: IssueBatchRequest,
-    options: { readonly actor?: string } = {}
+    options: { readonly actor?: string; readonly organisation?: Organisation } = {}
   ) {
+    const { organisation } = options
+    if (organisation !== undefined)
+      yield* requireAuthorised(organisation, "batch.issue", {
+        ownerId: request.institutionId,
+        regionCode: request.evaluationRegion
+      })
     const found = yield* institutions.findById(request.institutionId)
     if (Option.isNone(found)) {
       return yield* new InstitutionNotFound({ field: "institutionId", institutionId: request.institutionId })
@@ -154,7 +167,7 @@ const make = Effect.gen(function* () {
         issued.alreadyIssued
           ? Effect.void
           : audit.record({
-              actor: options.actor ?? institution.id,
+              actor: organisation?.id ?? options.actor ?? institution.id,
               action: "certificate.issue-batch",
               subject: request.batchId,
               reason: "评价结果核发职业技能等级证书（54号·四）",

@@ -48,3 +48,11 @@ export const entryCovers = (
   (entry.workType === undefined || entry.workType === workType) &&
   entry.levels.includes(level) &&
   entry.listedOn <= date
+
+/** An entry as the provincial centre approves it: the approving centre is the acting organisation, not a field. */
+export const CatalogueEntryApproval = ProvincialCatalogueEntry.omit("approvedBy").annotations({
+  identifier: "CatalogueEntryApproval",
+  title: "纳入《江苏省技术资源发布目录》的审定",
+  message: () => "技术资源发布目录条目应为对象"
+})
+export type CatalogueEntryApproval = typeof CatalogueEntryApproval.Type

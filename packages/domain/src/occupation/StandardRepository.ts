@@ -189,6 +189,11 @@ export class StandardRepository extends Context.Tag("@jineng/domain/StandardRepo
     readonly saveQuestionBank: (bank: QuestionBank) => Effect.Effect<void>
     readonly saveEnterpriseNorm: (norm: EnterpriseNorm) => Effect.Effect<void>
     readonly saveProvincialEntry: (entry: ProvincialCatalogueEntry) => Effect.Effect<void>
+    /** The record with this id, whatever its occupation. */
+    readonly findStandard: (id: string) => Effect.Effect<Option.Option<NationalStandard>>
+    readonly findQuestionBank: (id: string) => Effect.Effect<Option.Option<QuestionBank>>
+    readonly findEnterpriseNorm: (id: string) => Effect.Effect<Option.Option<EnterpriseNorm>>
+    readonly findProvincialEntry: (id: string) => Effect.Effect<Option.Option<ProvincialCatalogueEntry>>
   }
 >() {
   static readonly layerTest = (seed: StandardSeed = {}) =>
@@ -280,7 +285,11 @@ export class StandardRepository extends Context.Tag("@jineng/domain/StandardRepo
         saveEnterpriseNorm: (norm: EnterpriseNorm) =>
           Effect.sync(() => void enterpriseNorms.set(norm.id, norm)),
         saveProvincialEntry: (entry: ProvincialCatalogueEntry) =>
-          Effect.sync(() => void provincialEntries.set(entry.id, entry))
+          Effect.sync(() => void provincialEntries.set(entry.id, entry)),
+        findStandard: (id: string) => Effect.sync(() => Option.fromNullable(standards.get(id))),
+        findQuestionBank: (id: string) => Effect.sync(() => Option.fromNullable(questionBanks.get(id))),
+        findEnterpriseNorm: (id: string) => Effect.sync(() => Option.fromNullable(enterpriseNorms.get(id))),
+        findProvincialEntry: (id: string) => Effect.sync(() => Option.fromNullable(provincialEntries.get(id)))
       }
     })
 }

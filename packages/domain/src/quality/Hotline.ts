@@ -1,10 +1,19 @@
 /**
  * Reporting hotlines for certificate issuance (54号·五 "各设区市、区（县）人力资源社会保障局要…主动向社会公布职业证书
  * 发放监督举报电话"). Only the province's number is known (025-83271773, stated in the notice); the cities' and
- * districts' numbers are data entered with their provenance, never invented here.
+ * districts' numbers are data entered with their provenance, never invented here: a deployment provides its list
+ * as HotlinesOnFile (default: the province's only), and the public directory shows, for each city without its own
+ * number on file, the province's with a notice saying so.
  */
-import { Schema } from "effect"
-import { ancestorAt, JIANGSU, levelOfCode, type RegionCode, regionOf } from "../codes/Region.js"
+import { Context, Schema } from "effect"
+import {
+  ancestorAt,
+  JIANGSU,
+  jiangsuCities,
+  levelOfCode,
+  type RegionCode,
+  regionOf
+} from "../codes/Region.js"
 import { RegionCode as RegionCodeSchema } from "../codes/RegionSchema.js"
 import { Cite } from "../rule/Citation.js"
 import { type Decision, type Verdict, verdict } from "../rule/Decision.js"
@@ -46,6 +55,14 @@ export const PROVINCIAL_HOTLINE: Hotline = {
 
 /** The hotlines on file by default: the province's only. */
 export const KNOWN_HOTLINES: ReadonlyArray<Hotline> = [PROVINCIAL_HOTLINE]
+
+/**
+ * The hotlines a deployment has on file, each with its provenance (validate entries with `Hotline`): KNOWN_HOTLINES
+ * unless an edge provides its own list, e.g. the cities' numbers read from their official publications.
+ */
+export class HotlinesOnFile extends Context.Reference<HotlinesOnFile>()("@jineng/domain/HotlinesOnFile", {
+  defaultValue: (): ReadonlyArray<Hotline> => KNOWN_HOTLINES
+}) {}
 
 /**
  * The hotlines to show for `regionCode`: its own if on file; else, for a county (区/县), its city's (设区市) —
@@ -91,3 +108,47 @@ export const hotlinePublished = (
     ]
   )
 }
+
+/** One region's line of the public directory. */
+export const HotlineDirectoryEntry = Schema.Struct({
+  regionCode: RegionCodeSchema,
+  regionName: Schema.String,
+  /** true when the region's own bureau's number is on file; false: the numbers shown are its city's or the province's. */
+  published: Schema.Boolean,
+  /** The numbers to call for this region (hotlinesFor). */
+  hotlines: Schema.Array(Hotline),
+  /** Why the numbers are not the region's own (HotlineNotPublished), when they are not. */
+  notice: Schema.optional(Schema.String)
+}).annotations({ identifier: "HotlineDirectoryEntry" })
+export type HotlineDirectoryEntry = typeof HotlineDirectoryEntry.Type
+
+/** The public directory: the province's hotline, each city's, and those of districts that have one on file. */
+export const HotlineDirectory = Schema.Struct({
+  province: HotlineDirectoryEntry,
+  cities: Schema.Array(HotlineDirectoryEntry),
+  districts: Schema.Array(HotlineDirectoryEntry)
+}).annotations({ identifier: "HotlineDirectory" })
+export type HotlineDirectory = typeof HotlineDirectory.Type
+
+const directoryEntry = (regionCode: RegionCode, hotlines: ReadonlyArray<Hotline>): HotlineDirectoryEntry => {
+  const published = regionCode === JIANGSU || hotlinePublished(regionCode, hotlines)
+  const failure = published === true ? undefined : published.failures[0]
+  return {
+    regionCode,
+    regionName: regionOf(regionCode)?.name ?? regionCode,
+    published: failure === undefined,
+    hotlines: hotlinesFor(regionCode, hotlines),
+    ...(failure === undefined ? {} : { notice: failure.message })
+  }
+}
+
+/** The directory of `hotlines` (54号·五: the province and every 设区市 are to publish one). */
+export const hotlineDirectory = (hotlines: ReadonlyArray<Hotline> = KNOWN_HOTLINES): HotlineDirectory => ({
+  province: directoryEntry(JIANGSU, hotlines),
+  cities: jiangsuCities.map((city) => directoryEntry(city.code, hotlines)),
+  districts: [
+    ...new Set(hotlines.filter((h) => levelOfCode(h.regionCode) === "county").map((h) => h.regionCode))
+  ]
+    .sort()
+    .map((code) => directoryEntry(code, hotlines))
+})

@@ -99,6 +99,27 @@ export const QualityAssessment = Schema.Struct(assessmentFields)
   .annotations({ identifier: "QualityAssessment" })
 export type QualityAssessment = typeof QualityAssessment.Type
 
+/**
+ * An assessment as the assessing organisation submits it through the API: the assessor is the organisation
+ * itself (Assessments.record), and findings may be left out when the result is 合格.
+ */
+export const AssessmentSubmission = Schema.Struct({
+  institutionId: assessmentFields.institutionId,
+  period: assessmentFields.period,
+  assessedOn: assessmentFields.assessedOn,
+  result: assessmentFields.result,
+  findings: Schema.optionalWith(Schema.String.annotations({ message: () => "评估发现应为文本" }), {
+    default: () => ""
+  })
+})
+  .annotations({ message: () => "专项评估记录应为对象" })
+  .pipe(Schema.filter(assessmentIssue))
+  .annotations({
+    identifier: "AssessmentSubmission",
+    title: "技能人才评价质量专项评估记录（评估单位为提交的机构本身）"
+  })
+export type AssessmentSubmission = typeof AssessmentSubmission.Type
+
 /** An assessment on file, with the id it was recorded under (AssessmentRepository). */
 export const RecordedAssessment = Schema.Struct({ id: Schema.String, ...assessmentFields })
   .pipe(Schema.filter(assessmentIssue))

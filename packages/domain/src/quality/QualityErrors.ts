@@ -69,3 +69,18 @@ export class TrackingCodeTaken extends Schema.TaggedError<TrackingCodeTaken>()("
     return `查询码 ${this.trackingCode} 已被使用`
   }
 }
+
+/**
+ * Someone else handled the report since the request was prepared (optimistic concurrency on its revision): of
+ * two staff acting on the same revision at once, exactly one succeeds. Read the report again and retry.
+ */
+export class ReportChanged extends Schema.TaggedError<ReportChanged>()("ReportChanged", {
+  field: Schema.String,
+  reportId: Schema.String,
+  expectedRevision: Schema.Number,
+  currentRevision: Schema.Number
+}) {
+  override get message() {
+    return `举报 ${this.reportId} 已被他人办理（提交的版本为第 ${this.expectedRevision} 版，当前为第 ${this.currentRevision} 版），请刷新后重试`
+  }
+}

@@ -85,22 +85,15 @@ const submissionFields = {
   subject: required(Text("举报事项"), "举报事项"),
   details: required(Text("举报内容", 5000), "举报内容"),
   /** The institution or host concerned, if the reporter names one. */
-  concerning: Schema.optionalWith(Schema.String.annotations({ message: () => "被举报单位应为文本" }), {
-    exact: true
-  }),
+  concerning: Schema.optionalWith(Text("被举报单位", 200), { exact: true }),
   certificateNumbers: Schema.optionalWith(
-    Schema.Array(Schema.String.annotations({ message: () => "证书编号应为文本" })).annotations({
-      message: () => "涉及证书编号应为列表"
-    }),
+    Schema.Array(Text("涉及证书编号", 40))
+      .annotations({ message: () => "涉及证书编号应为列表" })
+      .pipe(Schema.maxItems(100, { message: () => "涉及证书编号不能超过100个" })),
     { exact: true }
   ),
   /** Anonymous reports are accepted: contact details are optional. */
-  reporterContact: Schema.optionalWith(
-    Schema.String.annotations({ message: () => "举报人联系方式应为文本" }),
-    {
-      exact: true
-    }
-  )
+  reporterContact: Schema.optionalWith(Text("举报人联系方式", 100), { exact: true })
 }
 
 /** A report as taken in; `receivedBy` is the staff member who took a call, letter or visit (absent online). */
@@ -110,13 +103,30 @@ export const ReportSubmission = Schema.Struct({
 }).annotations({ identifier: "ReportSubmission", message: () => "举报应为对象" })
 export type ReportSubmission = typeof ReportSubmission.Type
 
+/** What a member of the public files online (54号·五 举报): no channel (it is "online") and no staff receiver. */
+export const OnlineReportSubmission = Schema.Struct(submissionFields)
+  .omit("channel")
+  .annotations({ identifier: "OnlineReportSubmission", message: () => "举报应为对象" })
+export type OnlineReportSubmission = typeof OnlineReportSubmission.Type
+
+/**
+ * The revision of a report for optimistic concurrency: 1 when received, one more with each step, so that two
+ * staff acting on the same report at once cannot overwrite each other's step (the second is refused).
+ */
+export const ReportRevision = Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)).annotations({
+  identifier: "ReportRevision",
+  description: "举报记录的版本号（受理时为1，每办理一步加1）",
+  message: () => ({ message: "版本号应为不小于1的整数", override: true })
+})
+
 export const Report = Schema.Struct({
   id: Schema.String,
   trackingCode: Schema.String,
   ...submissionFields,
   receivedOn: LocalDate,
   state: ReportState,
-  history: Schema.Array(ReportEvent)
+  history: Schema.Array(ReportEvent),
+  revision: ReportRevision
 }).annotations({ identifier: "Report" })
 export type Report = typeof Report.Type
 
@@ -129,7 +139,7 @@ export const ReportStatusView = Schema.Struct({
   outcomeName: Schema.optional(Schema.String),
   receivedOn: LocalDate,
   updatedOn: LocalDate
-})
+}).annotations({ identifier: "ReportStatusView" })
 export type ReportStatusView = typeof ReportStatusView.Type
 
 export const statusView = (report: Report): ReportStatusView => {

@@ -1,4 +1,4 @@
-import { Either } from "effect"
+import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import type { Report, ReportSubmission } from "./Report.js"
 import { statusView } from "./Report.js"
@@ -6,6 +6,9 @@ import {
   allowedCommands,
   assignReport,
   openReport,
+  ReportAssignment,
+  ReportResolution,
+  ReportVerification,
   recordVerification,
   resolveReport
 } from "./ReportLifecycle.js"
@@ -138,6 +141,44 @@ describe("54号·五 report lifecycle", () => {
     expect(e._tag).toBe("ReportEventOutOfOrder")
     expect(e.field).toBe("on")
     expect(e.message).toBe("记录日期 2024-03-01 早于举报 rpt_1 上一次记录的日期 2024-03-02")
+  })
+
+  it("starts at revision 1 and raises it by one with each step, never on a refused one", () => {
+    expect(opened.revision).toBe(1)
+    expect(verifying.revision).toBe(2)
+    const verified = right(recordVerification(verifying, { actor: HANDLER, note: "已核实" }, "2024-03-03"))
+    expect(verified.revision).toBe(3)
+    const resolved = right(
+      resolveReport(verified, { actor: CHIEF, outcome: "unsubstantiated", note: "不属实" }, "2024-03-04")
+    )
+    expect(resolved.revision).toBe(4)
+    expect(Either.isLeft(recordVerification(verifying, { actor: HANDLER, note: "" }, "2024-03-03"))).toBe(
+      true
+    )
+    expect(verifying.revision).toBe(2)
+  })
+
+  it("decodes the handling requests with their expected revision, refusing bad ones with zh-CN messages", () => {
+    const decode = <A, I>(schema: Schema.Schema<A, I>, value: unknown) =>
+      Either.mapLeft(Schema.decodeUnknownEither(schema)(value), (e) => e.message)
+    expect(decode(ReportAssignment, { expectedRevision: 1, handler: HANDLER })).toEqual(
+      Either.right({ expectedRevision: 1, handler: HANDLER, note: "" })
+    )
+    expect(decode(ReportVerification, { expectedRevision: 2, note: "核实" })).toEqual(
+      Either.right({ expectedRevision: 2, note: "核实" })
+    )
+    const refused = (schema: Schema.Schema.AnyNoContext, value: unknown, text: string) => {
+      const r = decode(schema as Schema.Schema<unknown, unknown>, value)
+      expect(Either.isLeft(r) ? r.left : "").toContain(text)
+    }
+    refused(ReportAssignment, { handler: HANDLER }, "缺少版本号")
+    refused(ReportAssignment, { expectedRevision: 0, handler: HANDLER }, "版本号应为不小于1的整数")
+    refused(ReportAssignment, { expectedRevision: 1.5, handler: HANDLER }, "版本号应为不小于1的整数")
+    refused(ReportAssignment, { expectedRevision: "1", handler: HANDLER }, "版本号应为不小于1的整数")
+    refused(ReportAssignment, { expectedRevision: 1 }, "缺少核实人员")
+    refused(ReportVerification, { expectedRevision: 1, note: "x".repeat(2001) }, "说明不能超过2000个字符")
+    refused(ReportResolution, { expectedRevision: 1, outcome: "closed", note: "x" }, "办结结论应为")
+    refused(ReportResolution, { expectedRevision: 1, outcome: "unsubstantiated" }, "缺少办结说明")
   })
 
   it("lists the commands each state admits", () => {

@@ -2,7 +2,8 @@
  * The transitions of a report (举报, 54号·五 "严肃核实查处相关举报问题") as pure functions: each returns the new report
  * or the reason it may not move. received → verifying on assignment (reassignment while verifying is allowed);
  * verification notes only while verifying; resolution with 属实并处理 / 部分属实 / 不属实 only after verification,
- * 不予受理 only at intake. A resolved report is closed. Each step records actor, date and note; dates never go back.
+ * 不予受理 only at intake. A resolved report is closed. Each step records actor, date and note; dates never go back,
+ * and each step raises the report's revision by one (optimistic concurrency: see ReportRepository.update).
  */
 import { Either, Schema } from "effect"
 import { required } from "../shared/FieldSchema.js"
@@ -14,6 +15,7 @@ import {
   ReportActor,
   type ReportEvent,
   ReportOutcome,
+  ReportRevision,
   type ReportSubmission
 } from "./Report.js"
 
@@ -40,7 +42,39 @@ export const ResolveReport = Schema.Struct({
 })
 export type ResolveReport = typeof ResolveReport.Type
 
-/** A new report, received on `on`. */
+/** A staff note on a step: at most 2000 characters (the lifecycle refuses a blank one where a note is due). */
+const StepNote = Schema.String.annotations({ message: () => "说明应为文本" }).pipe(
+  Schema.filter((s) => s.length <= 2000 || "说明不能超过2000个字符")
+)
+
+/** The revision the request was prepared on: a request on an older one is refused (ReportChanged). */
+const expectedRevision = required(ReportRevision, "版本号（expectedRevision）")
+
+/**
+ * The handling requests of a bureau (the acting organisation is the actor, recorded from its API key): assign a
+ * handler, record verification, resolve — each on the revision it was prepared on.
+ */
+export const ReportAssignment = Schema.Struct({
+  expectedRevision,
+  handler: required(ReportActor, "核实人员"),
+  note: Schema.optionalWith(StepNote, { default: () => "" })
+}).annotations({ identifier: "ReportAssignment", message: () => "指派请求应为对象" })
+export type ReportAssignment = typeof ReportAssignment.Type
+
+export const ReportVerification = Schema.Struct({
+  expectedRevision,
+  note: required(StepNote, "核实情况说明")
+}).annotations({ identifier: "ReportVerification", message: () => "核实情况应为对象" })
+export type ReportVerification = typeof ReportVerification.Type
+
+export const ReportResolution = Schema.Struct({
+  expectedRevision,
+  outcome: required(ReportOutcome, "办结结论"),
+  note: required(StepNote, "办结说明")
+}).annotations({ identifier: "ReportResolution", message: () => "办结请求应为对象" })
+export type ReportResolution = typeof ReportResolution.Type
+
+/** A new report, received on `on`, at revision 1. */
 export const openReport = (
   id: string,
   trackingCode: string,
@@ -54,7 +88,8 @@ export const openReport = (
     trackingCode,
     receivedOn: on,
     state: { _tag: "received" },
-    history: [{ action: "received", actor: receivedBy ?? PUBLIC_REPORTER, on, note: "" }]
+    history: [{ action: "received", actor: receivedBy ?? PUBLIC_REPORTER, on, note: "" }],
+    revision: 1
   }
 }
 
@@ -100,7 +135,8 @@ const noteMissing = (command: ReportCommand, note: string): ReportNoteMissing | 
 const append = (report: Report, state: Report["state"], event: ReportEvent): Report => ({
   ...report,
   state,
-  history: [...report.history, event]
+  history: [...report.history, event],
+  revision: report.revision + 1
 })
 
 export const assignReport = (

@@ -1,12 +1,14 @@
 /**
  * Port: the store of reports (举报, 54号·五 "严肃核实查处相关举报问题"). Implemented by @jineng/db; `layerTest` is an
  * in-memory implementation with the same contract for use-case tests. Tracking codes are unique. Staff list the
- * reports of their region (属地管理: a city sees its own and its districts'), newest first.
+ * reports of their region (属地管理: a city sees its own and its districts'), newest first. Updates are
+ * optimistic: a report is replaced only at the revision it was read at, so of two concurrent steps on the same
+ * revision exactly one is stored and the other fails with ReportChanged.
  */
 import { Context, Effect, Layer, Option } from "effect"
 import { isWithinRegion } from "../codes/Region.js"
 import type { LocalDate } from "../time/LocalDate.js"
-import { TrackingCodeTaken } from "./QualityErrors.js"
+import { ReportChanged, TrackingCodeTaken } from "./QualityErrors.js"
 import type { Report, ReportState } from "./Report.js"
 
 /** A page request over the reports; every filter is optional. */
@@ -84,10 +86,11 @@ export class ReportRepository extends Context.Tag("@jineng/domain/ReportReposito
     readonly findById: (id: string) => Effect.Effect<Option.Option<Report>>
     readonly findByTrackingCode: (trackingCode: string) => Effect.Effect<Option.Option<Report>>
     /**
-     * Replaces the stored report with the same id (its fields, state and history); its tracking code never
-     * changes. An unknown id is a defect.
+     * Replaces the stored report with the same id (its fields, state, history and revision) when it is still at
+     * `expectedRevision`, else fails with ReportChanged; its tracking code never changes. An unknown id is a
+     * defect.
      */
-    readonly update: (report: Report) => Effect.Effect<void>
+    readonly update: (report: Report, expectedRevision: number) => Effect.Effect<void, ReportChanged>
     readonly list: (query?: ReportQuery) => Effect.Effect<ReportPage>
   }
 >() {
@@ -112,10 +115,19 @@ export class ReportRepository extends Context.Tag("@jineng/domain/ReportReposito
             const id = idByCode.get(trackingCode)
             return Option.fromNullable(id === undefined ? undefined : byId.get(id))
           }),
-        update: (report) =>
+        update: (report, expectedRevision) =>
           Effect.suspend(() => {
             const stored = byId.get(report.id)
             if (stored === undefined) return Effect.dieMessage(`report ${report.id} is not on file`)
+            if (stored.revision !== expectedRevision)
+              return Effect.fail(
+                new ReportChanged({
+                  field: "expectedRevision",
+                  reportId: report.id,
+                  expectedRevision,
+                  currentRevision: stored.revision
+                })
+              )
             byId.set(report.id, { ...report, trackingCode: stored.trackingCode })
             return Effect.void
           }),

@@ -1,4 +1,4 @@
-import { FastCheck } from "effect"
+import { Either, FastCheck, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   displayTrackingCode,
@@ -8,6 +8,7 @@ import {
   trackingCodeFromBytes,
   trackingCodeFromNumber
 } from "./TrackingCode.js"
+import { TRACKING_CODE_MESSAGE, TrackingCodeInput } from "./TrackingCodeSchema.js"
 
 describe("54号·五 report tracking codes", () => {
   it("uses 32 characters, none of 0, O, 1, I", () => {
@@ -47,5 +48,22 @@ describe("54号·五 report tracking codes", () => {
     expect(trackingCodeFromNumber(32)).toBe("JB2222222232")
     const codes = new Set(Array.from({ length: 1000 }, (_, i) => trackingCodeFromNumber(i)))
     expect(codes.size).toBe(1000)
+  })
+
+  it("decodes a code as typed to its canonical form, refusing a malformed one with the zh-CN message", () => {
+    const decode = Schema.decodeUnknownEither(TrackingCodeInput)
+    expect(decode(" jb-23456-789ab ")).toEqual(Either.right("JB23456789AB"))
+    for (const bad of [
+      "JB0000000000",
+      "JB23456789A",
+      "XX23456789AB",
+      "",
+      "'; DROP TABLE quality_reports; --"
+    ]) {
+      const r = decode(bad)
+      expect(Either.isLeft(r) ? r.left.message : "").toContain(TRACKING_CODE_MESSAGE)
+    }
+    const notText = decode(12)
+    expect(Either.isLeft(notText) ? notText.left.message : "").toContain("查询码应为文本")
   })
 })

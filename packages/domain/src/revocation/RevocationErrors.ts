@@ -82,3 +82,22 @@ export class RevocationNotAuthorised extends Schema.TaggedError<RevocationNotAut
     return `无权作出该注销决定：${this.detail}`
   }
 }
+
+/** An order dated after today: a certificate's revocation date is the order's date, and it cannot lie ahead. */
+export class RevocationOrderDatedInFuture extends Schema.TaggedError<RevocationOrderDatedInFuture>()(
+  "RevocationOrderDatedInFuture",
+  { field: Schema.String, orderedOn: Schema.String, today: Schema.String }
+) {
+  override get message() {
+    return `注销决定日期 ${this.orderedOn} 晚于今天（${this.today}），不能预先注销证书`
+  }
+}
+
+export class RevocationOrderNotFound extends Schema.TaggedError<RevocationOrderNotFound>()(
+  "RevocationOrderNotFound",
+  { field: Schema.String, orderId: Schema.String }
+) {
+  override get message() {
+    return `未找到注销决定 ${this.orderId}`
+  }
+}

@@ -92,14 +92,15 @@ export const OrderingActor = Schema.Struct({
 }).annotations({ message: () => "决定机关应为对象（层级、行政区划代码）" })
 export type OrderingActor = typeof OrderingActor.Type
 
-const orderFields = {
+const requestFields = {
   scope: required(RevocationScope, "注销范围"),
   reason: required(RevocationReason, "注销原因"),
   basis: required(RevocationBasis, "注销依据文件"),
   creditCheck: required(CreditCheckReferral, "信用核查联动"),
-  orderedBy: required(OrderingActor, "决定机关"),
   orderedOn: required(LocalDate, "决定日期")
 }
+
+const orderFields = { ...requestFields, orderedBy: required(OrderingActor, "决定机关") }
 
 const referralIssue = (o: {
   readonly reason: Reason
@@ -117,6 +118,16 @@ export const RevocationOrderInput = Schema.Struct(orderFields)
   .pipe(Schema.filter(referralIssue))
   .annotations({ identifier: "RevocationOrderInput" })
 export type RevocationOrderInput = typeof RevocationOrderInput.Type
+
+/**
+ * An order as an organisation submits it through the API: everything but the ordering actor, which is the acting
+ * organisation itself (Revocations.previewAs / executeAs) — no organisation orders in another's name.
+ */
+export const RevocationRequest = Schema.Struct(requestFields)
+  .annotations({ message: () => "注销决定应为对象" })
+  .pipe(Schema.filter(referralIssue))
+  .annotations({ identifier: "RevocationRequest", title: "注销决定（决定机关为提交的机构本身）" })
+export type RevocationRequest = typeof RevocationRequest.Type
 
 export const RevocationOrder = Schema.Struct({ id: Schema.String, ...orderFields })
   .pipe(Schema.filter(referralIssue))

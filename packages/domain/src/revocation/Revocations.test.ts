@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option, Schema, TestClock } from "effect"
+import { Organisation } from "../access/Organisation.js"
 import { Certificate } from "../certificate/Certificate.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import { deriveCertificateNumber } from "../codes/CertificateNumber.js"
@@ -8,7 +9,7 @@ import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
 import { Transactional } from "../shared/Transactional.js"
 import { BatchProfiles } from "./BatchProfiles.js"
-import type { RevocationOrderInput } from "./RevocationOrder.js"
+import type { RevocationOrderInput, RevocationRequest } from "./RevocationOrder.js"
 import { RevocationOrderRepository } from "./RevocationOrderRepository.js"
 import { PREVIEW_SAMPLE, REVOCATION_AUDIT_ACTION, Revocations } from "./Revocations.js"
 
@@ -466,4 +467,132 @@ describe("54号·五 revocation use cases (Revocations)", () => {
       assert.deepStrictEqual(sink, [])
     }).pipe(Effect.provide(layers(SEED, sink)))
   })
+})
+
+const organisation = (id: string, role: string, regionCode: string): Organisation =>
+  Schema.decodeUnknownSync(Organisation)({ id, name: `机构 ${id}`, role, regionCode })
+
+const PROVINCE_ORG = organisation("org-province", "province", "320000")
+const NANJING_ORG = organisation("org-nanjing", "city", "320100")
+const XUANWU_ORG = organisation("org-xuanwu", "district", "320102")
+
+/** An order as an organisation submits it: without `orderedBy`, which is the organisation itself. */
+const request = (over: Partial<RevocationOrderInput> = {}): RevocationRequest => {
+  const { orderedBy, ...rest } = order(over)
+  void orderedBy
+  return rest
+}
+
+/** 2023-06-01 10:00 in Beijing: the orders of `order()` are dated 2023-03-01. */
+const TODAY = TestClock.setTime(Date.parse("2023-06-01T02:00:00Z"))
+
+describe("54号·五 orders made by the acting organisation (previewAs / executeAs)", () => {
+  it.effect("orders in the organisation's own name and audits the organisation's id as the actor", () => {
+    const sink: Array<AuditEntry> = []
+    return Effect.gen(function* () {
+      yield* TODAY
+      const revocations = yield* Revocations
+      const summary = yield* revocations.executeAs(NANJING_ORG, request({ scope: named(1, 2) }))
+      assert.strictEqual(summary.revoked, 2)
+      assert.deepStrictEqual(summary.order.orderedBy, NANJING)
+      assert.deepStrictEqual(
+        sink.map((e) => [e.actor, e.action, e.subject]),
+        [["org-nanjing", REVOCATION_AUDIT_ACTION, "rev_1"]]
+      )
+      const filed = yield* revocations.findOrder("rev_1")
+      assert.strictEqual(filed.executedBy, "org-nanjing")
+      assert.strictEqual(filed.revoked, 2)
+    }).pipe(Effect.provide(layers(SEED, sink)))
+  })
+
+  it.effect("refuses a city's preview reaching another city, disclosing no holder, and changes nothing", () =>
+    Effect.gen(function* () {
+      yield* TODAY
+      const revocations = yield* Revocations
+      const error = yield* Effect.flip(revocations.previewAs(NANJING_ORG, request({ scope: named(1, 4) })))
+      assert.strictEqual(error._tag, "RevocationNotAuthorised")
+      if (error._tag !== "RevocationNotAuthorised") return
+      assert.strictEqual(error.outsideCount, 1)
+      assert.deepStrictEqual(error.sample, [numberOf(4)])
+      assert.notInclude(error.message, "考生4")
+      const executed = yield* Effect.flip(revocations.executeAs(NANJING_ORG, request({ scope: named(1, 4) })))
+      assert.strictEqual(executed._tag, "RevocationNotAuthorised")
+      assert.strictEqual((yield* statusOf(1))._tag, "valid")
+    }).pipe(Effect.provide(layers()))
+  )
+
+  it.effect("previews for the province what executing then does: the same count", () =>
+    Effect.gen(function* () {
+      yield* TODAY
+      const revocations = yield* Revocations
+      const preview = yield* revocations.previewAs(
+        PROVINCE_ORG,
+        request({ scope: { _tag: "batch", batchId: "B1" } })
+      )
+      assert.deepStrictEqual([preview.toRevoke, preview.alreadyRevoked, preview.outsideRegion], [3, 0, 0])
+      assert.strictEqual((yield* statusOf(1))._tag, "valid")
+      const summary = yield* revocations.executeAs(
+        PROVINCE_ORG,
+        request({ scope: { _tag: "batch", batchId: "B1" } })
+      )
+      assert.strictEqual(summary.revoked, preview.toRevoke)
+    }).pipe(Effect.provide(layers()))
+  )
+
+  it.effect("re-executing the same order revokes nothing twice: all reported as already revoked", () =>
+    Effect.gen(function* () {
+      yield* TODAY
+      const revocations = yield* Revocations
+      const first = yield* revocations.executeAs(PROVINCE_ORG, request())
+      const again = yield* revocations.executeAs(PROVINCE_ORG, request())
+      assert.deepStrictEqual([first.revoked, again.revoked, again.alreadyRevoked.length], [2, 0, 2])
+      assert.deepStrictEqual(
+        again.alreadyRevoked.map((a) => a.orderId),
+        [first.order.id, first.order.id]
+      )
+      assert.deepStrictEqual(yield* statusOf(1), {
+        _tag: "revoked",
+        revokedOn: "2023-03-01",
+        reason: "irregular_issuance",
+        orderId: first.order.id
+      })
+    }).pipe(Effect.provide(layers()))
+  )
+
+  it.effect("refuses a role that may not revoke (Permissions) with ActionRefused", () =>
+    Effect.gen(function* () {
+      yield* TODAY
+      const revocations = yield* Revocations
+      const previewed = yield* Effect.flip(revocations.previewAs(XUANWU_ORG, request()))
+      const executed = yield* Effect.flip(revocations.executeAs(XUANWU_ORG, request()))
+      assert.deepStrictEqual([previewed._tag, executed._tag], ["ActionRefused", "ActionRefused"])
+      assert.strictEqual((yield* statusOf(1))._tag, "valid")
+    }).pipe(Effect.provide(layers()))
+  )
+
+  it.effect("refuses an order dated after today, and one dated before the notice took effect", () =>
+    Effect.gen(function* () {
+      yield* TODAY
+      const revocations = yield* Revocations
+      const future = yield* Effect.flip(
+        revocations.executeAs(PROVINCE_ORG, request({ orderedOn: "2023-06-02" }))
+      )
+      assert.strictEqual(future._tag, "RevocationOrderDatedInFuture")
+      assert.include(future.message, "2023-06-01")
+      const early = yield* Effect.flip(
+        revocations.previewAs(PROVINCE_ORG, request({ orderedOn: "2022-04-30" }))
+      )
+      assert.strictEqual(early._tag, "RevocationOrderNotInForce")
+      assert.strictEqual((yield* statusOf(1))._tag, "valid")
+    }).pipe(Effect.provide(layers()))
+  )
+
+  it.effect("answers an unknown order id with RevocationOrderNotFound", () =>
+    Effect.gen(function* () {
+      const revocations = yield* Revocations
+      const error = yield* Effect.flip(revocations.findOrder("rev_404"))
+      assert.strictEqual(error._tag, "RevocationOrderNotFound")
+      assert.strictEqual(error.message, "未找到注销决定 rev_404")
+    }).pipe(Effect.provide(layers()))
+  )
 })

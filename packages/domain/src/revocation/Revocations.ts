@@ -4,9 +4,14 @@
  * mark the valid certificates revoked with the order's reason, date and id (a whole batch in one statement), file
  * the order with its counts and append the audit entry: all three or none (issue #3 "Revoking certificates or a
  * whole batch is one transaction, with the order recorded"). Certificates already revoked keep their first
- * revocation and are reported as such (RevocationFinality).
+ * revocation and are reported as such (RevocationFinality). `previewAs` / `executeAs` are the same for an acting
+ * organisation (the API): it orders in its own name — its role must hold the permission (Permissions), the
+ * ordering authority is itself, the order may not be dated after today — and is the audit entry's actor.
  */
 import { Clock, Context, Effect, Layer, Option } from "effect"
+import { requireAuthorised } from "../access/Authorise.js"
+import type { Organisation } from "../access/Organisation.js"
+import type { Action } from "../access/Permissions.js"
 import type { Certificate } from "../certificate/Certificate.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import { isWithinRegion } from "../codes/Region.js"
@@ -14,12 +19,12 @@ import type { Decision, Failure, Verdict } from "../rule/Decision.js"
 import { AuditTrail } from "../shared/AuditTrail.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
 import { Transactional } from "../shared/Transactional.js"
+import { todayInBeijing } from "../time/Today.js"
 import { type AlreadyRevoked, BatchProfiles, profileSize } from "./BatchProfiles.js"
 import {
   AUTHORITY_SAMPLE,
   type OutsideRegion,
   outsideRegion,
-  revocationAuthority,
   revocationAuthorityOf
 } from "./RevocationAuthority.js"
 import {
@@ -28,14 +33,18 @@ import {
   RevocationBatchNotFound,
   RevocationCertificatesNotFound,
   RevocationNotAuthorised,
+  RevocationOrderDatedInFuture,
+  RevocationOrderNotFound,
   RevocationOrderNotInForce,
   RevocationScopeInvalid
 } from "./RevocationErrors.js"
 import { type RevokedStatus, revocationEffect } from "./RevocationFinality.js"
 import type {
   ExecutedRevocationOrder,
+  OrderingActor,
   RevocationOrder,
   RevocationOrderInput,
+  RevocationRequest,
   RevocationScope
 } from "./RevocationOrder.js"
 import { checkRevocationOrder } from "./RevocationOrderCheck.js"
@@ -57,6 +66,8 @@ export interface RevocationPreview {
   readonly toRevoke: number
   readonly alreadyRevoked: number
   readonly notFound: number
+  /** Certificates found whose issuer lies outside the actor's region (a city may not revoke them). */
+  readonly outsideRegion: number
   /** Up to PREVIEW_SAMPLE certificates of the scope, in scope order. */
   readonly sample: ReadonlyArray<PreviewEntry>
   /** Would the actor be allowed to revoke the certificates found? */
@@ -130,6 +141,35 @@ const orderError = (order: RevocationOrderInput, check: Decision<Verdict>) => {
   }
 }
 
+/** The refusal of an order by the authority rule (RevocationAuthority), with how many certificates lie outside. */
+const notAuthorised = (
+  actor: { readonly level: string; readonly regionCode: string },
+  refusal: Failure,
+  outsideCount: number
+) =>
+  new RevocationNotAuthorised({
+    field: refusal.field,
+    level: actor.level,
+    regionCode: actor.regionCode,
+    outsideCount: refusal.code === "OutsideActorRegion" ? outsideCount : 0,
+    sample: stringsOf(refusal),
+    detail: refusal.message
+  })
+
+/**
+ * The ordering actor an organisation acts as (domain.md §4): the province, or a 设区市 bureau for its city. Any
+ * other role gets the authority rule's refusal (RevocationAuthority: only the province or a city may revoke).
+ */
+const orderingActorOf = (org: Organisation): Effect.Effect<OrderingActor, RevocationNotAuthorised> => {
+  if (org.role === "province" || org.role === "city")
+    return Effect.succeed({ level: org.role, regionCode: org.regionCode })
+  const actor = { level: org.role, regionCode: org.regionCode }
+  const refusal = revocationAuthorityOf(actor, () => ({ count: 0, sample: [] })).failures[0]
+  return refusal === undefined
+    ? Effect.dieMessage(`the authority rule let ${org.role} revoke`)
+    : Effect.fail(notAuthorised(actor, refusal, 0))
+}
+
 const make = Effect.gen(function* () {
   const repository = yield* CertificateRepository
   const profiles = yield* BatchProfiles
@@ -167,6 +207,7 @@ const make = Effect.gen(function* () {
     const { found, missing, ordered } = yield* resolve(input.scope)
     let alreadyRevoked = 0
     for (const c of found) if (revocationEffect(c.status) === "already_revoked") alreadyRevoked++
+    const outside = outsideRegion(input.orderedBy.regionCode, found)
     const sample: Array<PreviewEntry> = []
     for (const [number, c] of ordered) {
       if (sample.length === PREVIEW_SAMPLE) break
@@ -185,8 +226,9 @@ const make = Effect.gen(function* () {
       toRevoke: found.length - alreadyRevoked,
       alreadyRevoked,
       notFound: missing.length,
+      outsideRegion: outside.count,
       sample,
-      authority: revocationAuthority(input.orderedBy, found),
+      authority: revocationAuthorityOf(input.orderedBy, () => outside),
       order: checkRevocationOrder(input)
     }
     return result
@@ -265,15 +307,7 @@ const make = Effect.gen(function* () {
         const plan = yield* planOf(input)
         const authority = revocationAuthorityOf(input.orderedBy, () => plan.outside)
         const refusal = authority.failures[0]
-        if (refusal !== undefined)
-          return yield* new RevocationNotAuthorised({
-            field: refusal.field,
-            level: input.orderedBy.level,
-            regionCode: input.orderedBy.regionCode,
-            outsideCount: refusal.code === "OutsideActorRegion" ? plan.outside.count : 0,
-            sample: stringsOf(refusal),
-            detail: refusal.message
-          })
+        if (refusal !== undefined) return yield* notAuthorised(input.orderedBy, refusal, plan.outside.count)
         const orderId = yield* ids.next("rev")
         const status: RevokedStatus = {
           _tag: "revoked",
@@ -323,7 +357,59 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return { preview, execute } as const
+  /**
+   * The order an organisation submits, as the order it makes: its role may perform `action` (Permissions), it
+   * orders in its own name (the province, or a city for its city), and the order is not dated ahead of today.
+   */
+  const orderOf = (org: Organisation, action: Action, request: RevocationRequest) =>
+    Effect.gen(function* () {
+      yield* requireAuthorised(org, action)
+      const orderedBy = yield* orderingActorOf(org)
+      const today = yield* todayInBeijing
+      if (request.orderedOn > today)
+        return yield* new RevocationOrderDatedInFuture({
+          field: "orderedOn",
+          orderedOn: request.orderedOn,
+          today
+        })
+      const input: RevocationOrderInput = { ...request, orderedBy }
+      return input
+    })
+
+  /**
+   * The preview an organisation asks for before it orders: refused, like the order itself would be, when the order
+   * is incomplete or reaches certificates outside the organisation's authority — a city sees no holder of another
+   * city's certificates.
+   */
+  const previewAs = Effect.fn("Revocations.previewAs")(function* (
+    org: Organisation,
+    request: RevocationRequest
+  ) {
+    const input = yield* orderOf(org, "revocation.preview", request)
+    const check = checkRevocationOrder(input)
+    if (check.outcome !== "allowed") return yield* orderError(input, check)
+    const result = yield* preview(input)
+    const refusal = result.authority.failures[0]
+    if (refusal !== undefined) return yield* notAuthorised(input.orderedBy, refusal, result.outsideRegion)
+    return result
+  })
+
+  /** Executes the order an organisation makes, audited with the organisation's id as the actor. */
+  const executeAs = Effect.fn("Revocations.executeAs")(function* (
+    org: Organisation,
+    request: RevocationRequest
+  ) {
+    const input = yield* orderOf(org, "revocation.execute", request)
+    return yield* execute(input, { actor: org.id })
+  })
+
+  const findOrder = Effect.fn("Revocations.findOrder")(function* (orderId: string) {
+    const found = yield* orders.findById(orderId)
+    if (Option.isNone(found)) return yield* new RevocationOrderNotFound({ field: "orderId", orderId })
+    return found.value
+  })
+
+  return { preview, execute, previewAs, executeAs, findOrder } as const
 })
 
 export class Revocations extends Context.Tag("@jineng/domain/Revocations")<
