@@ -126,3 +126,72 @@ describe("POST /api/public/rules/competition-review", () => {
     expect(problem).toMatchObject({ status: 400, field: "competition.class" })
   })
 })
+
+describe("POST /api/public/rules/issuance-authority", () => {
+  it("answers each candidate's decision — allowed within the authorisation, refused with reasons outside it — and writes nothing", async () => {
+    const page = (await (
+      await t.call("GET", "/api/public/institutions?status=admitted&kind=third_party&limit=1")
+    ).json()) as {
+      items: Array<{
+        id: string
+        authorisations: Array<{
+          occupations: Array<{ code: string; workType: string | null }>
+          levels: Array<{ code: number }>
+          region: { code: string }
+        }>
+      }>
+    }
+    const institution = page.items[0]
+    const authorisation = institution?.authorisations[0]
+    const occupation = authorisation?.occupations[0]
+    if (institution === undefined || authorisation === undefined || occupation === undefined)
+      throw new Error("the demo has no admitted third-party institution with an authorisation")
+    const levels = authorisation.levels.map((l) => l.code)
+    const level = levels[0] as number
+    const missing = [1, 2, 3, 4, 5].find((l) => !levels.includes(l))
+    expect(missing, "the demo authorisation leaves a level out").toBeDefined()
+    const before = await t.fingerprint()
+    const res = await t.call("POST", "/api/public/rules/issuance-authority", {
+      body: {
+        institutionId: institution.id,
+        issuedOn: t.today,
+        evaluationRegion: authorisation.region.code,
+        candidates: [
+          {
+            occupationCode: occupation.code,
+            ...(occupation.workType === null ? {} : { workType: occupation.workType }),
+            level
+          },
+          ...(missing === undefined ? [] : [{ occupationCode: occupation.code, level: missing }])
+        ]
+      }
+    })
+    const text = await res.text()
+    expect(res.status, text).toBe(200)
+    const answer = JSON.parse(text) as { allowed: boolean; decisions: Array<Decision> }
+    expect(answer.decisions[0]?.outcome).toBe("allowed")
+    expect(answer.allowed).toBe(false)
+    expect(answer.decisions[1]?.outcome).toBe("refused")
+    expect(answer.decisions[1]?.failures.length).toBeGreaterThan(0)
+    expect(answer.decisions[1]?.failures[0]?.message).toMatch(/[\u4e00-\u9fff]/)
+    expect(await t.fingerprint()).toBe(before)
+  })
+
+  it("answers 404 for an unknown institution and 400 for a malformed question", async () => {
+    const unknown = await t.call("POST", "/api/public/rules/issuance-authority", {
+      body: {
+        institutionId: "nobody",
+        issuedOn: t.today,
+        evaluationRegion: "320100",
+        candidates: [{ occupationCode: "6-18-01-01", level: 3 }]
+      }
+    })
+    expect((await problemOf(unknown)).code).toBe("InstitutionNotFound")
+    const bad = await problemOf(
+      await t.call("POST", "/api/public/rules/issuance-authority", {
+        body: { institutionId: "x", issuedOn: t.today, evaluationRegion: "320100", candidates: [] }
+      })
+    )
+    expect(bad).toMatchObject({ status: 400, field: "candidates" })
+  })
+})

@@ -3,12 +3,15 @@
  * domain's Schema and answers the full decision — outcome, failed conditions with the values seen and required,
  * citations, rule-table versions and provisional flags — exactly as the registry decides on submission.
  * Eligibility uses the rule-table versions in force on the application date (54号·一); the competition review
- * gives the filing required by the out-of-region share and the cross-region route and the incentives (54号·二).
+ * gives the filing required by the out-of-region share and the cross-region route and the incentives (54号·二);
+ * the issuance dry run answers whether an institution may issue for given occupations and levels (54号·四).
  */
 import { Competition } from "@jineng/domain/competition/Competition"
 import { reviewCompetition } from "@jineng/domain/competition/ReviewCompetition"
 import { Eligibility } from "@jineng/domain/eligibility/Eligibility"
 import { EligibilityFacts } from "@jineng/domain/eligibility/EligibilityFacts"
+import { CertificateIssuance } from "@jineng/domain/issuance/CertificateIssuance"
+import { IssuanceCheckRequest } from "@jineng/domain/issuance/IssuanceCheckRequest"
 import { Decision, VerdictDecision } from "@jineng/domain/rule/DecisionSchema"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -50,6 +53,11 @@ export const CompetitionReviewSchema = Schema.Struct({
 
 const VerdictSchema = VerdictDecision.annotations({ identifier: "VerdictDecision", title: "规则判定" })
 
+const IssuanceCheckAnswer = Schema.Struct({
+  allowed: Schema.Boolean.annotations({ description: "是否每一名待核验人员都可发证" }),
+  decisions: Schema.Array(VerdictSchema)
+}).annotations({ identifier: "IssuanceCheckAnswer", title: "发证权限核验结果" })
+
 export const rulesDocs: ReadonlyArray<RouteDoc> = [
   {
     method: "post",
@@ -70,6 +78,15 @@ export const rulesDocs: ReadonlyArray<RouteDoc> = [
     tag: "公开：规则服务",
     body: CompetitionCheck,
     success: { status: 200, description: "判定及其各组成部分", schema: CompetitionReviewSchema }
+  },
+  {
+    method: "post",
+    path: "/api/public/rules/issuance-authority",
+    summary: "发证权限核验（54号·四）：评价机构在发证日能否为这些职业、等级发证（不提交、不写入）",
+    tag: "公开：规则服务",
+    body: IssuanceCheckRequest,
+    success: { status: 200, description: "每名待核验人员的判定（按提交顺序）", schema: IssuanceCheckAnswer },
+    errors: [404]
   }
 ]
 
@@ -86,3 +103,10 @@ export const rules = ({ runtime }: RouteDeps) =>
       const { competition, completedFiling } = c.req.valid("json")
       return c.json(reviewCompetition(competition, completedFiling), 200)
     })
+    .post("/issuance-authority", jsonBody(IssuanceCheckRequest), (c) =>
+      respond(
+        runtime,
+        c,
+        Effect.flatMap(CertificateIssuance, (issuance) => issuance.check(c.req.valid("json")))
+      )
+    )

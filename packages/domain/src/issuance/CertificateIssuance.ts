@@ -14,15 +14,13 @@ import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import type { Institution } from "../institution/Institution.js"
 import { InstitutionNotFound } from "../institution/InstitutionErrors.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
-import { lookupOf, nameOn } from "../occupation/OccupationCatalogue.js"
-import type { OccupationFile } from "../occupation/StandardRepository.js"
 import { StandardRepository } from "../occupation/StandardRepository.js"
-import type { VerdictDecision } from "../rule/Decision.js"
 import { AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
 import { todayInBeijing } from "../time/Today.js"
+import { candidateAuthority } from "./CandidateAuthority.js"
 import type { CertificateFace } from "./CertificateFace.js"
-import { issuanceAuthority } from "./IssuanceAuthority.js"
+import type { IssuanceCheckRequest } from "./IssuanceCheckRequest.js"
 import {
   BatchIdConflict,
   BatchRefused,
@@ -98,50 +96,24 @@ const make = Effect.gen(function* () {
       signatory: institution.responsiblePerson.name,
       sealId: institution.seal.id
     }
-    const files = new Map<string, OccupationFile>()
-    // The authority check looks at the candidate's employer, occupation, 工种 and level only (never at the
-    // holder): candidates alike in those share one decision, which keeps a 100,000-row batch fast.
-    const decisions = new Map<string, { readonly decision: VerdictDecision; readonly name: string }>()
+    const authority = candidateAuthority(standards, {
+      institution,
+      issuedOn: request.issuedOn,
+      evaluationRegion: request.evaluationRegion,
+      face
+    })
     const refused: Array<RefusedRow> = []
     const drafts: Array<CertificateDraft> = []
     for (let index = 0; index < request.candidates.length; index++) {
       const candidate = request.candidates[index]
       if (candidate === undefined) continue
-      const key = `${candidate.employerUscc ?? ""}|${candidate.occupationCode}|${candidate.workType ?? ""}|${candidate.level}`
-      let checked = decisions.get(key)
-      if (checked === undefined) {
-        let file = files.get(candidate.occupationCode)
-        if (file === undefined) {
-          file = yield* standards.forOccupation(candidate.occupationCode)
-          files.set(candidate.occupationCode, file)
-        }
-        const decision = issuanceAuthority({
-          issuedOn: request.issuedOn,
-          evaluationRegion: request.evaluationRegion,
-          institution,
-          catalogue: lookupOf(file.entry === undefined ? [] : [file.entry]),
-          basis: file.basis,
-          candidate,
-          face
-        })
-        if (
-          decision.outcome === "allowed" &&
-          (institution.numberingPrefix === undefined || file.entry === undefined)
-        ) {
-          // issuanceAuthority allows neither a missing prefix nor an occupation outside the catalogue.
-          return yield* Effect.dieMessage(
-            "issuanceAuthority allowed a row without numbering prefix or catalogue entry"
-          )
-        }
-        checked = { decision, name: file.entry === undefined ? "" : nameOn(file.entry, request.issuedOn) }
-        decisions.set(key, checked)
-      }
+      const checked = yield* authority.check(candidate)
       const prefix = institution.numberingPrefix
       if (checked.decision.outcome !== "allowed" || prefix === undefined) {
         refused.push({ index, decision: checked.decision })
         continue
       }
-      const name = checked.name
+      const name = checked.occupationName
       drafts.push({
         prefix,
         certificate: {
@@ -175,14 +147,32 @@ const make = Effect.gen(function* () {
                 institutionId: institution.id,
                 issuedOn: request.issuedOn,
                 certificates: issued.certificates.length,
-                occupations: [...files.keys()]
+                occupations: authority.occupations()
               }
             })
       )
     )
   })
 
-  return { issueBatch } as const
+  /** The dry run an agency asks before submitting: each candidate's decision in order; nothing is written. */
+  const check = Effect.fn("CertificateIssuance.check")(function* (request: IssuanceCheckRequest) {
+    const found = yield* institutions.findById(request.institutionId)
+    if (Option.isNone(found))
+      return yield* new InstitutionNotFound({ field: "institutionId", institutionId: request.institutionId })
+    const institution = found.value
+    const authority = candidateAuthority(standards, {
+      institution,
+      issuedOn: request.issuedOn,
+      evaluationRegion: request.evaluationRegion,
+      face: request.face ?? faceOf(institution)
+    })
+    const decisions = yield* Effect.forEach(request.candidates, (candidate) =>
+      Effect.map(authority.check(candidate), (checked) => checked.decision)
+    )
+    return { allowed: decisions.every((d) => d.outcome === "allowed"), decisions }
+  })
+
+  return { issueBatch, check } as const
 })
 
 export class CertificateIssuance extends Context.Tag("@jineng/domain/CertificateIssuance")<
