@@ -211,7 +211,7 @@ describe("POST /api/competitions/:competitionId/plans (附件3)", () => {
 })
 
 interface FilingView {
-  filing: { id: string; status: string; levels: Array<string>; opinions: Array<unknown> }
+  filing: { id: string; competitionId: string; status: string; levels: Array<string>; opinions: Array<unknown> }
   nextLevel: string | null
   incentives: { outcome: string }
 }
@@ -514,5 +514,63 @@ describe("POST /api/competitions/:competitionId/certificates (54号·四)", () =
     const audit = (await t.audit()).find((e) => e.subject === issued.batchId)
     expect(audit).toMatchObject({ actor: created.id, action: "competition-certificate.issue" })
     expect(audit?.details.commission).toMatchObject({ document: "人社委托〔2023〕8号" })
+  })
+})
+
+describe("reads for the bureaus: competitions, their detail and the filings awaiting each bureau", () => {
+  const opinion = (id: string, as: string) =>
+    t.call("POST", `/api/filings/${id}/opinions`, {
+      as,
+      body: { level: "district", verdict: "agree", text: "同意备案" }
+    })
+  const awaiting = async (as: string) =>
+    (
+      await json<{ items: Array<FilingView> }>(await t.call("GET", "/api/filings/awaiting", { as }), 200)
+    ).items.map((v) => v.filing.competitionId)
+
+  it("lists a filing as awaiting the district bureau of its county, then the city, never an outsider", async () => {
+    await json(await file(county("xw-awaiting")), 201)
+    const { filing } = await json<FilingView>(
+      await t.call("POST", "/api/filings", { as: t.orgOf.host, body: { competitionId: "xw-awaiting" } }),
+      201
+    )
+    expect(await awaiting(t.orgOf.district)).toContain("xw-awaiting")
+    expect(await awaiting(t.orgOf.city)).not.toContain("xw-awaiting")
+    expect(await awaiting("org-gulou")).not.toContain("xw-awaiting")
+    await json(await opinion(filing.id, t.orgOf.district), 201)
+    expect(await awaiting(t.orgOf.district)).not.toContain("xw-awaiting")
+    expect(await awaiting(t.orgOf.city)).toContain("xw-awaiting")
+    expect(await awaiting("org-suzhou")).not.toContain("xw-awaiting")
+    await refused(
+      await t.call("GET", "/api/filings/awaiting", { as: t.orgOf.host }),
+      403,
+      "ActionNotPermitted"
+    )
+  })
+
+  it("lists competitions with their review and shows one with its filings and the out-of-region computation", async () => {
+    await json(await file(county("xw-detail")), 201)
+    const page = await json<{
+      items: Array<{ competition: { id: string }; review: { requiredFiling: { outcome: string } } }>
+      total: number
+    }>(await t.call("GET", "/api/competitions?regionCode=320102&limit=100", { as: t.orgOf.city }), 200)
+    const listed = page.items.find((i) => i.competition.id === "xw-detail")
+    expect(listed?.review.requiredFiling.outcome).toBe("city")
+    const detail = await json<{
+      review: {
+        share: { seen: { total: number; outOfRegion: number } }
+        requiredFiling: { outcome: string; citations: Array<string> }
+      }
+      filings: Array<unknown>
+    }>(await t.call("GET", "/api/competitions/xw-detail", { as: t.orgOf.city }), 200)
+    expect(detail.review.share.seen).toMatchObject({ total: 13, outOfRegion: 3 })
+    expect(detail.review.requiredFiling.citations.length).toBeGreaterThan(0)
+    expect(detail.filings).toEqual([])
+    await refused(
+      await t.call("GET", "/api/competitions/nope", { as: t.orgOf.city }),
+      404,
+      "CompetitionNotFound"
+    )
+    expect((await t.call("GET", "/api/competitions")).status).toBe(401)
   })
 })

@@ -242,6 +242,14 @@ describe.each(implementations)(
           ])
           expect(listed[0]).toEqual(refused)
           expect(yield* repo.listByCompetition("cmp_none")).toEqual([])
+          // Open filings only: fil_a is completed, fil_c refused; fil_d in review, fil_x awaits co-signatures.
+          const open_ = (yield* repo.listOpen()).map((f) => [f.id, f.status])
+          expect(open_).toContainEqual(["fil_d", "in_review"])
+          expect(open_.map(([id]) => id)).not.toContain("fil_a")
+          expect(open_.map(([id]) => id)).not.toContain("fil_c")
+          expect(
+            open_.every(([, status]) => status === "in_review" || status === "awaiting_co_signature")
+          ).toBe(true)
         })
       )
 

@@ -8,8 +8,11 @@
  */
 import { Competition } from "@jineng/domain/competition/Competition"
 import { CompetitionCertificates } from "@jineng/domain/competition/CompetitionCertificates"
+import { CompetitionClass } from "@jineng/domain/competition/CompetitionClassSchema"
+import { CompetitionNotFound } from "@jineng/domain/competition/CompetitionErrors"
 import { CompetitionFilings } from "@jineng/domain/competition/CompetitionFilings"
 import { CompetitionPlan } from "@jineng/domain/competition/CompetitionPlan"
+import { CompetitionRepository } from "@jineng/domain/competition/CompetitionRepository"
 import {
   CoSignatureRequest,
   FileCompetition,
@@ -19,19 +22,23 @@ import {
   SubmitFiling
 } from "@jineng/domain/competition/CompetitionRequests"
 import { Competitions } from "@jineng/domain/competition/Competitions"
-import { Filing, filingIncentives, nextLevel } from "@jineng/domain/competition/Filing"
+import { completedFiling, Filing, filingIncentives, nextLevel } from "@jineng/domain/competition/Filing"
 import { FilingLevel } from "@jineng/domain/competition/FilingLevelSchema"
+import { FilingRepository } from "@jineng/domain/competition/FilingRepository"
+import { reviewCompetition } from "@jineng/domain/competition/ReviewCompetition"
 import { Decision, ProvisionalNote } from "@jineng/domain/rule/DecisionSchema"
 import { Id } from "@jineng/domain/shared/FieldSchema"
-import { type Context, Effect, Schema } from "effect"
+import { type Context, Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
 import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { CertificateViewSchema, certificateView } from "../http/CertificateView.js"
+import { Page } from "../http/Page.js"
 import { respond } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
-import { jsonBody, paramsOf } from "../http/Validate.js"
+import { jsonBody, paramsOf, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
+import { PlanListQuery } from "./publicPlans.js"
 import { CompetitionReviewSchema } from "./rules.js"
 
 const CompetitionParams = Schema.Struct({ competitionId: Id("竞赛编号") })
@@ -60,6 +67,21 @@ const FilingView = Schema.Struct({
   incentives: Decision(Schema.Literal("available", "lost"))
 }).annotations({ identifier: "FilingView", title: "竞赛备案及其对竞赛支持激励政策的影响" })
 
+const CompetitionListQuery = Schema.Struct({
+  ...PlanListQuery.fields,
+  class: Schema.optional(CompetitionClass)
+})
+
+const CompetitionSummary = Schema.Struct({
+  competition: Competition.annotations({ identifier: "Competition", title: "职业技能竞赛" }),
+  review: CompetitionReviewSchema
+}).annotations({ identifier: "CompetitionSummary", title: "竞赛及其合规、备案要求判定" })
+
+const CompetitionDetail = Schema.Struct({
+  ...CompetitionSummary.fields,
+  filings: Schema.Array(FilingView)
+}).annotations({ identifier: "CompetitionDetail", title: "竞赛、备案要求判定及其备案（附件1）" })
+
 const CompetitionCertificatesIssued = Schema.Struct({
   competitionId: Schema.String,
   submissionId: Schema.String,
@@ -78,6 +100,37 @@ const CompetitionCertificatesIssued = Schema.Struct({
 const TAG = "竞赛与备案"
 
 export const competitionsDocs: ReadonlyArray<RouteDoc> = [
+  {
+    method: "get",
+    path: "/api/competitions",
+    summary: "竞赛列表（按地区、类别、职业、日期筛选，分页），每项附合规与备案要求判定",
+    tag: TAG,
+    authenticated: true,
+    query: CompetitionListQuery,
+    success: { status: 200, description: "一页竞赛", schema: Page(CompetitionSummary) }
+  },
+  {
+    method: "get",
+    path: "/api/competitions/:competitionId",
+    summary: "竞赛详情：外地选手比例、跨区域办赛路径、应备案层级（附依据条款）及其备案",
+    tag: TAG,
+    authenticated: true,
+    params: CompetitionParams,
+    success: { status: 200, description: "竞赛及备案", schema: CompetitionDetail },
+    errors: [404]
+  },
+  {
+    method: "get",
+    path: "/api/filings/awaiting",
+    summary: "待本部门出具意见的竞赛备案（省厅另含待会签的跨省竞赛）",
+    tag: TAG,
+    action: "filing.opinion",
+    success: {
+      status: 200,
+      description: "待办备案",
+      schema: Schema.Struct({ items: Schema.Array(FilingView) })
+    }
+  },
   {
     method: "post",
     path: "/api/competitions",
@@ -171,8 +224,76 @@ const onFiling = <E>(
   step: (filings: Context.Tag.Service<typeof CompetitionFilings>) => Effect.Effect<Filing, E>
 ) => Effect.flatMap(CompetitionFilings, (filings) => Effect.map(step(filings), filingView))
 
+/** A competition with its review, given its filings (the latest completed one decides the incentives). */
+const competitionDetail = (competition: Competition, filings: ReadonlyArray<Filing>) => {
+  const completed = filings.map(completedFiling).find((level) => level !== undefined)
+  return {
+    competition,
+    review: reviewCompetition(competition, completed),
+    filings: filings.map(filingView)
+  }
+}
+
 export const competitions = ({ runtime, publicBaseUrl }: RouteDeps) =>
   new Hono<ApiEnv>()
+    .get("/competitions", authenticated(runtime), queryOf(CompetitionListQuery), (c) => {
+      const {
+        limit,
+        offset,
+        regionCode,
+        occupationCode,
+        from,
+        until,
+        class: competitionClass
+      } = c.req.valid("query")
+      return respond(
+        runtime,
+        c,
+        Effect.flatMap(CompetitionRepository, (repository) =>
+          Effect.map(
+            repository.list({
+              limit,
+              offset,
+              ...(regionCode === undefined ? {} : { regionCode }),
+              ...(occupationCode === undefined ? {} : { occupationCode }),
+              ...(from === undefined ? {} : { from }),
+              ...(until === undefined ? {} : { until }),
+              ...(competitionClass === undefined ? {} : { class: competitionClass })
+            }),
+            (page) => ({
+              ...page,
+              items: page.items.map((competition) => ({
+                competition,
+                review: reviewCompetition(competition)
+              }))
+            })
+          )
+        )
+      )
+    })
+    .get("/competitions/:competitionId", authenticated(runtime), paramsOf(CompetitionParams), (c) => {
+      const { competitionId } = c.req.valid("param")
+      return respond(
+        runtime,
+        c,
+        Effect.gen(function* () {
+          const found = yield* (yield* CompetitionRepository).findById(competitionId)
+          if (Option.isNone(found))
+            return yield* new CompetitionNotFound({ field: "competitionId", competitionId })
+          const filings = yield* (yield* FilingRepository).listByCompetition(competitionId)
+          return competitionDetail(found.value, [...filings].reverse())
+        })
+      )
+    })
+    .get("/filings/awaiting", requireAction(runtime, "filing.opinion"), (c) =>
+      respond(
+        runtime,
+        c,
+        Effect.flatMap(CompetitionFilings, (uc) =>
+          Effect.map(uc.awaiting(c.get("actor")), (filings) => ({ items: filings.map(filingView) }))
+        )
+      )
+    )
     .post("/competitions", requireAction(runtime, "competition.file"), jsonBody(FileCompetition), (c) =>
       respond(
         runtime,

@@ -63,6 +63,11 @@ export const make = Effect.gen(function* () {
       Effect.orDie
     )
 
+  const listOpen = (): Effect.Effect<ReadonlyArray<Filing>> =>
+    sql<FilingRow>`
+      SELECT * FROM competition_filings WHERE status IN ('in_review', 'awaiting_co_signature')
+      ORDER BY submitted_on, id`.pipe(Effect.flatMap(assemble), Effect.orDie)
+
   const listByCompetition = (competitionId: string): Effect.Effect<ReadonlyArray<Filing>> =>
     sql<FilingRow>`
       SELECT * FROM competition_filings WHERE competition_id = ${competitionId}
@@ -105,7 +110,7 @@ export const make = Effect.gen(function* () {
       yield* insertChildren(filing)
     }).pipe(sql.withTransaction, Effect.catchTag("SqlError", Effect.die))
 
-  return FilingRepository.of({ findById, listByCompetition, insert, update })
+  return FilingRepository.of({ findById, listByCompetition, listOpen, insert, update })
 })
 
 export const SqlFilingRepository = {

@@ -9,12 +9,14 @@ import { Context, Effect, Layer } from "effect"
 import { requireAuthorised } from "../access/Authorise.js"
 import type { Organisation } from "../access/Organisation.js"
 import type { OrganisationRole } from "../access/OrganisationRole.js"
+import { isWithinRegion } from "../codes/Region.js"
 import { AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
 import { competitionRecord, competitionTarget } from "./CompetitionRecord.js"
 import { CompetitionRepository } from "./CompetitionRepository.js"
 import type { CoSignatureRequest, FilingOpinionRequest } from "./CompetitionRequests.js"
-import { type Filing, type FilingActor, regionForLevel } from "./Filing.js"
+import { type Filing, type FilingActor, nextLevel, regionForLevel } from "./Filing.js"
+import { FilingRepository } from "./FilingRepository.js"
 import type { FilingLevel } from "./FilingLevel.js"
 import { Filings } from "./Filings.js"
 
@@ -34,6 +36,7 @@ const actorOf = (org: Organisation): Effect.Effect<FilingActor> => {
 
 const make = Effect.gen(function* () {
   const filings = yield* Filings
+  const repository = yield* FilingRepository
   const competitions = yield* CompetitionRepository
   const audit = yield* AuditTrail
   const transactional = yield* Transactional
@@ -103,13 +106,30 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return { submit, get: filings.get, recordOpinion, coSign } as const
+  /**
+   * The filings waiting for this bureau (属地管理, 54号·五): those whose next 附件1 opinion is of the bureau's
+   * level and region, and — for the province — those waiting for the other provinces' co-signatures.
+   */
+  const awaiting = Effect.fn("CompetitionFilings.awaiting")(function* (org: Organisation) {
+    yield* requireAuthorised(org, "filing.opinion")
+    const level = LEVEL_OF_ROLE[org.role]
+    const open = yield* repository.listOpen()
+    return open.filter((filing) => {
+      if (filing.status === "awaiting_co_signature") return org.role === "province"
+      const due = nextLevel(filing)
+      return (
+        due !== undefined && due === level && isWithinRegion(regionForLevel(filing, due), org.regionCode)
+      )
+    })
+  })
+
+  return { submit, get: filings.get, recordOpinion, coSign, awaiting } as const
 })
 
 export class CompetitionFilings extends Context.Tag("@jineng/domain/CompetitionFilings")<
   CompetitionFilings,
   Effect.Effect.Success<typeof make>
 >() {
-  /** Requires Filings, CompetitionRepository, AuditTrail and Transactional. */
+  /** Requires Filings, FilingRepository, CompetitionRepository, AuditTrail and Transactional. */
   static readonly layer = Layer.effect(this, make)
 }

@@ -40,6 +40,8 @@ export class FilingRepository extends Context.Tag("@jineng/domain/FilingReposito
   {
     readonly findById: (id: string) => Effect.Effect<Option.Option<Filing>>
     readonly listByCompetition: (competitionId: string) => Effect.Effect<ReadonlyArray<Filing>>
+    /** The filings still in progress (in review or awaiting co-signature), oldest submission first. */
+    readonly listOpen: () => Effect.Effect<ReadonlyArray<Filing>>
     /**
      * Stores a new filing; fails when the competition already has an open or completed one. A filing id
      * stored twice is a defect.
@@ -61,6 +63,12 @@ export class FilingRepository extends Context.Tag("@jineng/domain/FilingReposito
         listByCompetition: (competitionId) =>
           Effect.sync(() =>
             [...byId.values()].filter((f) => f.competitionId === competitionId).sort(compareBySubmission)
+          ),
+        listOpen: () =>
+          Effect.sync(() =>
+            [...byId.values()]
+              .filter((f) => f.status === "in_review" || f.status === "awaiting_co_signature")
+              .sort(compareBySubmission)
           ),
         insert: (filing) =>
           Effect.suspend(() => {
