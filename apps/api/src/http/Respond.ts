@@ -23,7 +23,7 @@ export const respond = async <A, E extends DomainFailure, S extends ContentfulSt
   status?: S
 ) => {
   const result = await runtime.runPromise(Effect.either(effect))
-  if (Either.isRight(result)) return c.json(result.right as never, (status ?? 200) as S)
+  if (Either.isRight(result)) return c.json(result.right, (status ?? 200) as S)
   const error = result.left
   return ParseResult.isParseError(error) ? invalidRequest(c, issuesOf(error)) : domainProblem(c, error)
 }
