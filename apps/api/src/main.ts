@@ -6,7 +6,7 @@
  * JSON array of the cities' and districts' reporting hotlines with provenance; default: the province's only),
  * SITE_ROOT (the public site's build, served on the same port; default apps/web/dist).
  */
-import { mkdirSync, readFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
@@ -79,6 +79,12 @@ const main = async () => {
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     log("listening", { url: `http://${host}:${info.port}` })
     console.log(`\nJineng 已启动：${publicBaseUrl}`)
+    console.log(
+      existsSync(`${siteRoot}/index.html`)
+        ? `  公开网站：${publicBaseUrl}/ （证书查询、打印与验证，评价机构目录，评价批次、竞赛计划公布，监督举报）`
+        : `  公开网站未构建（${siteRoot}）：请先运行 pnpm --filter @jineng/web build`
+    )
+    console.log(`  接口文档：${publicBaseUrl}/api/openapi.json`)
     console.log(
       `  数据库：${target._tag === "sqlite" ? `SQLite ${target.filename}` : "PostgreSQL (DATABASE_URL)"}`
     )
