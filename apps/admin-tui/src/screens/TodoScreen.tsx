@@ -1,0 +1,188 @@
+/**
+ * 待办: what waits for this organisation, by what its role may do — reports to handle (received, verifying), the
+ * institutions of its region whose semiannual assessment is due or overdue (54号·五 "一年两次"), and those whose
+ * authorisation ends within 30 days (54号·五 "有效期限"); Enter opens the item on its screen. The API has no list of
+ * filings awaiting an opinion, so that line says how to open one by its number instead.
+ */
+import { REPORT_STATE_NAMES } from "@jineng/domain/quality/Report"
+import { Text } from "ink"
+import { useEffect, useState } from "react"
+import type { AdminClient, ApiResult, Me, PublicInstitution } from "../api/AdminClient.js"
+import { addDays } from "../BeijingDate.js"
+import { Frame } from "../components/Frame.js"
+import { applyListMove, listKey } from "../components/ListModel.js"
+import { Table } from "../components/Table.js"
+import { useKeys } from "../hooks/useKeys.js"
+import { useTask } from "../hooks/useTask.js"
+import { KEYMAP, matches } from "../keymap.js"
+import { regionShortName } from "./RegionName.js"
+import { SCHEDULE_OUTCOME_NAMES } from "./ScheduleText.js"
+import { may, type Route, type ScreenProps } from "./ScreenProps.js"
+
+/** Institutions looked at for assessments and expiring authorisations (one page of the catalogue). */
+export const TODO_INSTITUTIONS = 100
+/** Reports listed per status. */
+const REPORTS_SHOWN = 5
+/** Schedules fetched at once. */
+const PARALLEL = 4
+/** Authorisations ending within this many days are listed (54号·五 有效期限). */
+export const EXPIRY_DAYS = 30
+
+export interface TodoItem {
+  readonly kind: string
+  readonly text: string
+  readonly date: string
+  readonly route: Route
+}
+
+export interface Todo {
+  readonly items: ReadonlyArray<TodoItem>
+  readonly notes: ReadonlyArray<string>
+}
+
+type Ok<T> = Extract<ApiResult<T>, { ok: true }>
+
+/** Runs `calls` at most PARALLEL at a time; the first failure stops the rest and is returned. */
+const inBatches = async <T,>(calls: ReadonlyArray<() => Promise<ApiResult<T>>>) => {
+  const out: Array<T> = []
+  for (let i = 0; i < calls.length; i += PARALLEL) {
+    const answers = await Promise.all(calls.slice(i, i + PARALLEL).map((call) => call()))
+    for (const a of answers) {
+      if (!a.ok) return a
+      out.push(a.value)
+    }
+  }
+  return { ok: true, status: 200, value: out } as Ok<ReadonlyArray<T>>
+}
+
+/** Everything 待办 shows for `me` on `today`. */
+export const loadTodo = async (
+  client: AdminClient,
+  me: Me,
+  today: string,
+  signal: AbortSignal
+): Promise<ApiResult<Todo>> => {
+  const items: Array<TodoItem> = []
+  const notes: Array<string> = []
+  if (may(me, "filing.opinion"))
+    notes.push("待出具意见的备案：接口未提供列表，请在「竞赛备案」按备案编号打开（f）。")
+  if (may(me, "report.handle"))
+    for (const status of ["received", "verifying"] as const) {
+      const page = await client.reports({ limit: REPORTS_SHOWN, offset: 0, status }, { signal })
+      if (!page.ok) return page
+      for (const r of page.value.items)
+        items.push({
+          kind: status === "received" ? "举报·待核实" : "举报·核实中",
+          text: `${regionShortName(r.regionCode)} ${r.subject}`,
+          date: r.receivedOn,
+          route: { screen: "reports", reportId: r.id }
+        })
+      if (page.value.total > page.value.items.length)
+        notes.push(
+          `${REPORT_STATE_NAMES[status]}的举报共 ${page.value.total} 件，此处列出最新 ${page.value.items.length} 件。`
+        )
+    }
+  const watchesAssessments = may(me, "assessment.record")
+  const watchesExpiry = may(me, "institution.change")
+  if (!watchesAssessments && !watchesExpiry) return { ok: true, status: 200, value: { items, notes } }
+  const region = me.organisation.regionCode === "320000" ? undefined : me.organisation.regionCode
+  const listed = await client.institutions(
+    { limit: TODO_INSTITUTIONS, offset: 0, regionCode: region, status: "admitted" },
+    { signal }
+  )
+  if (!listed.ok) return listed
+  const institutions: ReadonlyArray<PublicInstitution> = listed.value.items
+  if (listed.value.total > institutions.length)
+    notes.push(
+      `本辖区在录机构共 ${listed.value.total} 家，评估与授权到期只检查了前 ${institutions.length} 家。`
+    )
+  if (watchesAssessments) {
+    const schedules = await inBatches(
+      institutions.map((i) => () => client.assessmentSchedule(i.id, today, { signal }))
+    )
+    if (!schedules.ok) return schedules
+    schedules.value.forEach((s, n) => {
+      const institution = institutions[n]
+      if (institution === undefined || (s.outcome !== "due" && s.outcome !== "overdue")) return
+      items.push({
+        kind: s.outcome === "overdue" ? "评估·逾期" : "评估·待评估",
+        text: `${institution.name}：${SCHEDULE_OUTCOME_NAMES[s.outcome]}`,
+        date: s.overdue[0] ?? s.due ?? "",
+        route: { screen: "assessments", institutionId: institution.id }
+      })
+    })
+  }
+  if (watchesExpiry) {
+    const until = addDays(today, EXPIRY_DAYS)
+    for (const institution of institutions)
+      for (const a of institution.authorisations)
+        if (a.validUntil >= today && a.validUntil <= until)
+          items.push({
+            kind: "授权到期",
+            text: `${institution.name}：${a.occupations.map((o) => o.code).join(",")} 授权`,
+            date: a.validUntil,
+            route: { screen: "institutions", institutionId: institution.id }
+          })
+  }
+  return { ok: true, status: 200, value: { items, notes } }
+}
+
+export const TodoScreen = ({ client, me, today, isActive, navigate, onBack }: ScreenProps) => {
+  const task = useTask()
+  const [todo, setTodo] = useState<Todo | undefined>(undefined)
+  const [selected, setSelected] = useState(0)
+
+  const load = async () => {
+    const answer = await task.run("汇总待办", (signal) => loadTodo(client, me, today, signal))
+    if (answer?.ok) {
+      setTodo(answer.value)
+      setSelected(0)
+    }
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: first load only
+  useEffect(() => {
+    void load()
+  }, [])
+
+  useKeys(
+    (input, key) => {
+      if (task.holds(input, key)) return
+      const items = todo?.items ?? []
+      if (applyListMove(listKey(input, key, { count: items.length, selected }), setSelected)) return
+      if (matches(KEYMAP.back, input, key)) onBack()
+      else if (matches(KEYMAP.refresh, input, key)) void load()
+      else if (matches(KEYMAP.open, input, key)) {
+        const item = items[selected]
+        if (item !== undefined) navigate(item.route)
+      }
+    },
+    { isActive }
+  )
+
+  return (
+    <Frame
+      title={`待办（${today}）`}
+      busy={task.busy ? task.label : undefined}
+      problem={task.problem}
+      help={task.busy ? ["cancel"] : ["move", "open", "refresh", "back"]}
+    >
+      {(todo?.notes ?? []).map((n) => (
+        <Text key={n} dimColor>
+          {n}
+        </Text>
+      ))}
+      <Table
+        columns={[
+          { title: "类别", width: 16 },
+          { title: "事项", width: 48 },
+          { title: "日期/期间", width: 10 }
+        ]}
+        rows={(todo?.items ?? []).map((i) => [i.kind, i.text, i.date])}
+        selected={todo === undefined ? undefined : selected}
+        height={12}
+        empty={todo === undefined ? "正在汇总…" : "暂无待办事项"}
+      />
+    </Frame>
+  )
+}
