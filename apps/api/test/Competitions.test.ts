@@ -211,7 +211,13 @@ describe("POST /api/competitions/:competitionId/plans (附件3)", () => {
 })
 
 interface FilingView {
-  filing: { id: string; competitionId: string; status: string; levels: Array<string>; opinions: Array<unknown> }
+  filing: {
+    id: string
+    competitionId: string
+    status: string
+    levels: Array<string>
+    opinions: Array<unknown>
+  }
   nextLevel: string | null
   incentives: { outcome: string }
 }

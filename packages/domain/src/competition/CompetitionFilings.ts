@@ -16,8 +16,8 @@ import { competitionRecord, competitionTarget } from "./CompetitionRecord.js"
 import { CompetitionRepository } from "./CompetitionRepository.js"
 import type { CoSignatureRequest, FilingOpinionRequest } from "./CompetitionRequests.js"
 import { type Filing, type FilingActor, nextLevel, regionForLevel } from "./Filing.js"
-import { FilingRepository } from "./FilingRepository.js"
 import type { FilingLevel } from "./FilingLevel.js"
+import { FilingRepository } from "./FilingRepository.js"
 import { Filings } from "./Filings.js"
 
 /** The 附件1 level of the bureaus that record opinions; other roles have none (Permissions refuses them). */
@@ -117,9 +117,7 @@ const make = Effect.gen(function* () {
     return open.filter((filing) => {
       if (filing.status === "awaiting_co_signature") return org.role === "province"
       const due = nextLevel(filing)
-      return (
-        due !== undefined && due === level && isWithinRegion(regionForLevel(filing, due), org.regionCode)
-      )
+      return due !== undefined && due === level && isWithinRegion(regionForLevel(filing, due), org.regionCode)
     })
   })
 
