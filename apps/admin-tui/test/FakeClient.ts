@@ -8,12 +8,14 @@ import { organisationRoleName } from "@jineng/domain/access/OrganisationRole"
 import { actionsOf, PERMISSIONS } from "@jineng/domain/access/Permissions"
 import type { Competition } from "@jineng/domain/competition/Competition"
 import {
+  completedFiling,
   type Filing,
   filingIncentives,
   nextLevel,
   openFiling,
   recordOpinion
 } from "@jineng/domain/competition/Filing"
+import { reviewCompetition } from "@jineng/domain/competition/ReviewCompetition"
 import type { EvaluationBatch } from "@jineng/domain/issuance/EvaluationBatch"
 import type { Report } from "@jineng/domain/quality/Report"
 import { verdict } from "@jineng/domain/rule/Decision"
@@ -21,6 +23,7 @@ import { Either } from "effect"
 import type {
   AdminClient,
   ApiResult,
+  CompetitionSummary,
   FilingView,
   Me,
   Problem,
@@ -80,6 +83,12 @@ export const COMPETITION: Competition = {
     ...Array.from({ length: 12 }, (_, i) => ({ id: `b${i}`, regionCode: "320505" }))
   ]
 }
+
+/** A competition as GET /api/competitions lists it: with its review, no filing completed. */
+export const competitionSummary = (competition: Competition): CompetitionSummary => ({
+  competition,
+  review: reviewCompetition(competition)
+})
 
 export const viewOf = (filing: Filing): FilingView => ({
   filing,
@@ -215,26 +224,15 @@ export const fakeClient = (role: OrganisationRole, overrides: Partial<AdminClien
       return ok(viewOf(filing), 201)
     },
     coSign: async () => ok(viewOf(filing), 201),
-    competitionPlans: async () =>
+    // As the API filters them (CompetitionFilings.awaiting): the filing whose next opinion is the role's level.
+    awaitingFilings: async () => ok({ items: nextLevel(filing) === role ? [viewOf(filing)] : [] }),
+    competitions: async () =>
+      ok({ items: [competitionSummary(COMPETITION)], total: 1, limit: 10, offset: 0 }),
+    competition: async () =>
       ok({
-        items: [
-          {
-            id: "plan-1",
-            competitionId: "comp-nj-1",
-            listing: {
-              host: "南京市总工会",
-              eventName: "焊工",
-              time: { from: "2025-06-01", until: "2025-06-02" },
-              participationConditions: "具有我省户籍或参加我省基本养老保险一年以上",
-              registrationPhone: "025-83271773" as never,
-              regionCode: "320100"
-            },
-            publishedOn: "2025-03-01"
-          }
-        ],
-        total: 1,
-        limit: 10,
-        offset: 0
+        competition: COMPETITION,
+        review: reviewCompetition(COMPETITION, completedFiling(filing)),
+        filings: [viewOf(filing)]
       }),
     institutions: async () => ok({ items: [institutionFixture()], total: 1, limit: 10, offset: 0 }),
     institution: async () => ok(institutionFixture()),

@@ -5,10 +5,12 @@
  * Request bodies are the domain's own request types (`@jineng/domain`, type-only); answers are the API's views.
  */
 import type { Organisation } from "@jineng/domain/access/Organisation"
-import type { CompetitionPlan } from "@jineng/domain/competition/CompetitionPlan"
+import type { Competition } from "@jineng/domain/competition/Competition"
+import type { CompetitionClass } from "@jineng/domain/competition/CompetitionClass"
 import type { CoSignatureRequest, FilingOpinionRequest } from "@jineng/domain/competition/CompetitionRequests"
 import type { Filing } from "@jineng/domain/competition/Filing"
 import type { FilingLevel } from "@jineng/domain/competition/FilingLevel"
+import type { CompetitionReview } from "@jineng/domain/competition/ReviewCompetition"
 import type {
   AdmitInstitution,
   ScopeChangeRequest,
@@ -81,11 +83,30 @@ export interface Me {
   }>
 }
 
-/** GET /api/filings/:filingId and every filing step. */
+/** GET /api/filings/:filingId, every filing step, and the items of GET /api/filings/awaiting. */
 export interface FilingView {
   readonly filing: Filing
   readonly nextLevel: FilingLevel | null
   readonly incentives: Decision<"available" | "lost">
+}
+
+/** GET /api/filings/awaiting: the filings whose next 附件1 opinion is this bureau's (the province: and co-signatures). */
+export interface AwaitingFilings {
+  readonly items: ReadonlyArray<FilingView>
+}
+
+/**
+ * An item of GET /api/competitions: the competition and its whole review (54号·二) — the out-of-region share with
+ * its counts, the cross-region route, the filing required, each with its citations.
+ */
+export interface CompetitionSummary {
+  readonly competition: Competition
+  readonly review: CompetitionReview
+}
+
+/** GET /api/competitions/:competitionId: the review (incentives measured against its completed filing) and its filings. */
+export interface CompetitionDetail extends CompetitionSummary {
+  readonly filings: ReadonlyArray<FilingView>
 }
 
 export interface RegionView {
@@ -142,8 +163,9 @@ export interface InstitutionHistory {
 
 export type StatusMove = "suspension" | "removal" | "readmission"
 
-export interface PlanQuery extends PageQuery {
+export interface CompetitionQuery extends PageQuery {
   readonly regionCode?: string | undefined
+  readonly class?: CompetitionClass | undefined
   readonly occupationCode?: string | undefined
   readonly from?: string | undefined
   readonly until?: string | undefined
@@ -252,10 +274,15 @@ export interface AdminClient {
     body: CoSignatureRequest,
     options?: CallOptions
   ) => Promise<ApiResult<FilingView>>
-  readonly competitionPlans: (
-    query: PlanQuery,
+  readonly awaitingFilings: (options?: CallOptions) => Promise<ApiResult<AwaitingFilings>>
+  readonly competitions: (
+    query: CompetitionQuery,
     options?: CallOptions
-  ) => Promise<ApiResult<Page<CompetitionPlan>>>
+  ) => Promise<ApiResult<Page<CompetitionSummary>>>
+  readonly competition: (
+    competitionId: string,
+    options?: CallOptions
+  ) => Promise<ApiResult<CompetitionDetail>>
 
   readonly institutions: (
     query: InstitutionQuery,

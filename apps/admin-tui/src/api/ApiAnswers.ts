@@ -46,7 +46,9 @@ export const ANSWERS_FIT: {
   readonly filing: Fits<Api["filings"][":filingId"]["$get"], "filing">
   readonly recordOpinion: Fits<Api["filings"][":filingId"]["opinions"]["$post"], "recordOpinion">
   readonly coSign: Fits<Api["filings"][":filingId"]["cosignature"]["$post"], "coSign">
-  readonly competitionPlans: Fits<Api["public"]["competition-plans"]["$get"], "competitionPlans">
+  readonly awaitingFilings: Fits<Api["filings"]["awaiting"]["$get"], "awaitingFilings">
+  readonly competitions: Fits<Api["competitions"]["$get"], "competitions">
+  readonly competition: Fits<Api["competitions"][":competitionId"]["$get"], "competition">
   readonly institutions: Fits<Api["public"]["institutions"]["$get"], "institutions">
   readonly institution: Fits<Api["public"]["institutions"][":institutionId"]["$get"], "institution">
   readonly institutionHistory: Fits<
@@ -74,7 +76,9 @@ export const ANSWERS_FIT: {
   filing: true,
   recordOpinion: true,
   coSign: true,
-  competitionPlans: true,
+  awaitingFilings: true,
+  competitions: true,
+  competition: true,
   institutions: true,
   institution: true,
   institutionHistory: true,
@@ -93,7 +97,9 @@ export const ANSWERS_FIT: {
   assessmentSchedule: true,
   recordAssessment: true,
   batch: true,
-  // POST /api/batches/:batchId/certificates builds its answer outside `respond` (JSON or JSON Lines body), and hc
-  // infers it as {}: unchecked until the route types its 200/201 answer (then this line fails: set it to true).
+  // POST /api/batches/:batchId/certificates answers its issued batch with a typed c.json (200/201), but its handler
+  // may also return a plain Response (readSubmission's and issueProblem's refusals), and hono then widens the whole
+  // route to ClientResponse<{}, StatusCode, string>: unchecked until those refusals are typed too (then this line
+  // fails: set it to true).
   issueBatch: false
 }

@@ -64,6 +64,28 @@ describe("HttpAdminClient", () => {
     expect(seen[0]?.url).toBe("/api/reports?limit=10&offset=20&status=verifying")
   })
 
+  it("reads the competitions, one competition and the filings awaiting the bureau at their routes", async () => {
+    const { url, seen } = await serve((_, res) => json(res, 200, { items: [] }))
+    const client = makeHttpAdminClient(url, "k")
+    await client.competitions({
+      limit: 10,
+      offset: 0,
+      regionCode: "320100",
+      class: "city_class_1",
+      occupationCode: "",
+      from: "2025-06-01",
+      until: undefined
+    })
+    await client.competition("comp-nj-1")
+    const awaiting = await client.awaitingFilings()
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      "GET /api/competitions?limit=10&offset=0&regionCode=320100&class=city_class_1&from=2025-06-01",
+      "GET /api/competitions/comp-nj-1",
+      "GET /api/filings/awaiting"
+    ])
+    expect(awaiting).toEqual({ ok: true, status: 200, value: { items: [] } })
+  })
+
   it("turns problem+json into the problem: zh-CN detail, code, field and row issues", async () => {
     const { url } = await serve((_, res) =>
       json(

@@ -103,8 +103,10 @@ export const makeHttpAdminClient = (baseUrl: string, apiKey: string): AdminClien
       resultOf(api.filings[":filingId"].opinions.$post({ param: { filingId }, json }, withSignal(o))),
     coSign: (filingId, json, o) =>
       resultOf(api.filings[":filingId"].cosignature.$post({ param: { filingId }, json }, withSignal(o))),
-    competitionPlans: (q, o) =>
-      resultOf(api.public["competition-plans"].$get({ query: query(q) }, withSignal(o))),
+    awaitingFilings: (o) => resultOf(api.filings.awaiting.$get(undefined, withSignal(o))),
+    competitions: (q, o) => resultOf(api.competitions.$get({ query: query(q) }, withSignal(o))),
+    competition: (competitionId, o) =>
+      resultOf(api.competitions[":competitionId"].$get({ param: { competitionId } }, withSignal(o))),
 
     // The route's query type is its decoded form (level 1–5, exact optionals); on the wire every value is a string.
     institutions: (q, o) =>

@@ -1,18 +1,19 @@
 /**
- * 竞赛备案 (54号·二, 附件1): the published competition plans (附件3, the only competition list the API offers),
- * filtered by region and dates; a filing opened by its number shows the 附件1 fields (主办单位, 竞赛名称, 申报类型,
- * 赛项设置, 涉及参赛地区), the out-of-region computation (counts, share, the filing it requires, the cross-region
- * route, citation), the opinions level by level and the co-signatures. This level records its opinion (同意 /
- * 不同意 + text) when it is the level due; the province records a cross-province co-signature.
+ * 竞赛备案 (54号·二, 附件1): the competitions (GET /api/competitions), filtered by region, class, occupation and
+ * dates, each with the filing it requires; a competition opens with its review — the out-of-region computation
+ * (counts, share, the cross-region route, the filing required, each with its citation) — and its filings; a filing
+ * (chosen there, opened from 待办, or by its number) shows the 附件1 fields, the opinions level by level and the
+ * co-signatures. This level records its opinion (同意 / 不同意 + text) when it is the level due; the province
+ * records a cross-province co-signature.
  */
-import type { CompetitionPlan } from "@jineng/domain/competition/CompetitionPlan"
-import { CROSS_REGION_ROUTE_NAMES } from "@jineng/domain/competition/CrossRegionRoute"
+
+import type { CompetitionClass } from "@jineng/domain/competition/CompetitionClass"
+import { COMPETITION_CLASSES, competitionClassName } from "@jineng/domain/competition/CompetitionClass"
 import { OPINION_VERDICT_NAMES } from "@jineng/domain/competition/Filing"
 import type { FilingLevel } from "@jineng/domain/competition/FilingLevel"
-import { FILING_REQUIREMENT_NAMES } from "@jineng/domain/competition/FilingRequirement"
 import { Text } from "ink"
 import { useEffect, useState } from "react"
-import type { FilingView, Page } from "../api/AdminClient.js"
+import type { CompetitionDetail, CompetitionSummary, FilingView, Page } from "../api/AdminClient.js"
 import { Form } from "../components/Form.js"
 import type { FieldSpec } from "../components/FormModel.js"
 import { Frame } from "../components/Frame.js"
@@ -24,31 +25,27 @@ import { useKeys } from "../hooks/useKeys.js"
 import { useStateRef } from "../hooks/useStateRef.js"
 import { useTask } from "../hooks/useTask.js"
 import { KEYMAP, matches } from "../keymap.js"
-import { failuresText, percent } from "./DecisionText.js"
+import { CompetitionPanel } from "./CompetitionPanel.js"
+import { percent } from "./DecisionText.js"
+import { FilingDetail } from "./FilingDetail.js"
+import { LEVEL_SHORT, levelOfRole, REQUIREMENT_SHORT } from "./FilingText.js"
 import { regionFullName } from "./RegionName.js"
 import { may, type ScreenProps } from "./ScreenProps.js"
-
-const LEVEL_SHORT: Record<FilingLevel, string> = {
-  district: "区(县)人社局",
-  city: "设区市人社局",
-  province: "省人社厅"
-}
-
-const STATUS_NAMES = {
-  in_review: "逐级审核中",
-  awaiting_co_signature: "待会签",
-  completed: "备案完成",
-  refused: "不予备案"
-} as const
-
-/** The opinion level a bureau's role fills on 附件1 (domain.md §4). */
-export const levelOfRole = (role: string): FilingLevel | undefined =>
-  role === "province" || role === "city" || role === "district" ? role : undefined
 
 const PAGE = 10
 
 const FILTER_FIELDS: ReadonlyArray<FieldSpec> = [
   { kind: "text", name: "regionCode", label: "地区代码", hint: "含下辖地区，如 320100" },
+  {
+    kind: "choice",
+    name: "class",
+    label: "竞赛类别",
+    options: [
+      { value: "", label: "全部" },
+      ...COMPETITION_CLASSES.map((c) => ({ value: c, label: competitionClassName(c) }))
+    ]
+  },
+  { kind: "text", name: "occupationCode", label: "职业编码", hint: "如 6-18-02-04" },
   { kind: "text", name: "from", label: "举办时间不早于", hint: "YYYY-MM-DD" },
   { kind: "text", name: "until", label: "举办时间不晚于", hint: "YYYY-MM-DD" }
 ]
@@ -68,23 +65,30 @@ const OPINION_FIELDS: ReadonlyArray<FieldSpec> = [
   { kind: "text", name: "text", label: "意见内容", hint: "如 同意备案" }
 ]
 
+/** A filing on screen, and the competition it was chosen in (Esc goes back there), if any. */
+interface OnFiling {
+  readonly view: FilingView
+  readonly from: string | undefined
+}
+
 type Step =
-  | { readonly kind: "plans" }
+  | { readonly kind: "list" }
   | { readonly kind: "filter" }
-  | { readonly kind: "plan"; readonly plan: CompetitionPlan }
+  | { readonly kind: "competition"; readonly detail: CompetitionDetail }
   | { readonly kind: "open" }
-  | { readonly kind: "filing"; readonly view: FilingView }
-  | { readonly kind: "opinion"; readonly view: FilingView; readonly level: FilingLevel }
-  | { readonly kind: "cosign"; readonly view: FilingView; readonly fields: ReadonlyArray<FieldSpec> }
+  | ({ readonly kind: "filing" } & OnFiling)
+  | ({ readonly kind: "opinion"; readonly level: FilingLevel } & OnFiling)
+  | ({ readonly kind: "cosign"; readonly fields: ReadonlyArray<FieldSpec> } & OnFiling)
 
 export const FilingsScreen = ({ client, me, isActive, route, onBack }: ScreenProps) => {
   const task = useTask()
   const [step, setStep, stepRef] = useStateRef<Step>(
-    route.filingId === undefined ? { kind: "plans" } : { kind: "open" }
+    route.filingId === undefined ? { kind: "list" } : { kind: "open" }
   )
-  const [plans, setPlans] = useState<Page<CompetitionPlan> | undefined>(undefined)
+  const [list, setList] = useState<Page<CompetitionSummary> | undefined>(undefined)
   const [offset, setOffset] = useState(0)
   const [selected, setSelected] = useState(0)
+  const [filingSelected, setFilingSelected] = useState(0)
   const [message, setMessage] = useState<string | undefined>(undefined)
   const filter = useForm(FILTER_FIELDS, {
     regionCode: me.organisation.regionCode === "320000" ? "" : me.organisation.regionCode
@@ -94,13 +98,16 @@ export const FilingsScreen = ({ client, me, isActive, route, onBack }: ScreenPro
   const cosign = useForm([])
   const myLevel = levelOfRole(me.organisation.role)
 
-  const loadPlans = async (at: number) => {
-    const answer = await task.run("读取办赛计划", (signal) =>
-      client.competitionPlans(
+  const loadList = async (at: number) => {
+    const chosen = filter.value("class")
+    const answer = await task.run("读取竞赛列表", (signal) =>
+      client.competitions(
         {
           limit: PAGE,
           offset: at,
           regionCode: filter.value("regionCode").trim(),
+          class: chosen === "" ? undefined : (chosen as CompetitionClass),
+          occupationCode: filter.value("occupationCode").trim(),
           from: filter.value("from").trim(),
           until: filter.value("until").trim()
         },
@@ -108,25 +115,48 @@ export const FilingsScreen = ({ client, me, isActive, route, onBack }: ScreenPro
       )
     )
     if (answer?.ok) {
-      setPlans(answer.value)
+      setList(answer.value)
       setOffset(at)
       setSelected(0)
     }
   }
 
-  const openFiling = async (filingId: string) => {
+  /** Back to the list, read the first time it is shown (after a filing opened from 待办 or by number). */
+  const toList = () => {
+    setMessage(undefined)
+    setStep({ kind: "list" })
+    if (list === undefined) void loadList(0)
+  }
+
+  /** Opens a competition with its filings, the filing `filingId` chosen when it is one of them. */
+  const openCompetition = async (competitionId: string, filingId?: string) => {
+    const answer = await task.run(`读取竞赛 ${competitionId}`, (signal) =>
+      client.competition(competitionId, { signal })
+    )
+    if (answer?.ok) {
+      setStep({ kind: "competition", detail: answer.value })
+      setFilingSelected(
+        Math.max(
+          0,
+          answer.value.filings.findIndex((f) => f.filing.id === filingId)
+        )
+      )
+    }
+  }
+
+  const openFiling = async (filingId: string, from: string | undefined) => {
     setMessage(undefined)
     const answer = await task.run(`读取备案 ${filingId}`, (signal) => client.filing(filingId, { signal }))
-    if (answer?.ok) setStep({ kind: "filing", view: answer.value })
+    if (answer?.ok) setStep({ kind: "filing", view: answer.value, from })
   }
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: first load only
   useEffect(() => {
-    if (route.filingId !== undefined) void openFiling(route.filingId)
-    else void loadPlans(0)
+    if (route.filingId !== undefined) void openFiling(route.filingId, undefined)
+    else void loadList(0)
   }, [])
 
-  const submitOpinion = async (view: FilingView, level: FilingLevel) => {
+  const submitOpinion = async (at: OnFiling, level: FilingLevel) => {
     const text = opinion.value("text").trim()
     if (text === "") {
       opinion.setErrors({ text: "请填写意见内容" }, OPINION_FIELDS)
@@ -134,23 +164,36 @@ export const FilingsScreen = ({ client, me, isActive, route, onBack }: ScreenPro
     }
     const verdict = opinion.value("verdict") as "agree" | "disagree"
     const answer = await task.run("记录备案意见", (signal) =>
-      client.recordOpinion(view.filing.id, { level, verdict, text }, { signal })
+      client.recordOpinion(at.view.filing.id, { level, verdict, text }, { signal })
     )
     if (answer?.ok) {
-      setStep({ kind: "filing", view: answer.value })
+      setStep({ kind: "filing", view: answer.value, from: at.from })
       setMessage(`已记录${LEVEL_SHORT[level]}意见：${OPINION_VERDICT_NAMES[verdict]}`)
     }
   }
 
-  const submitCoSign = async (view: FilingView) => {
+  const submitCoSign = async (at: OnFiling) => {
     const province = cosign.value("province")
     const answer = await task.run("记录会签", (signal) =>
-      client.coSign(view.filing.id, { province }, { signal })
+      client.coSign(at.view.filing.id, { province }, { signal })
     )
     if (answer?.ok) {
-      setStep({ kind: "filing", view: answer.value })
+      setStep({ kind: "filing", view: answer.value, from: at.from })
       setMessage(`已记录${regionFullName(province)}会签`)
     }
+  }
+
+  /** The filters set, as the list's heading says them ("全部" when none is). */
+  const filterText = () => {
+    const v = (name: string) => filter.value(name).trim()
+    const chosen = v("class")
+    const parts = [
+      v("regionCode") === "" ? "" : `地区 ${v("regionCode")}`,
+      chosen === "" ? "" : `类别 ${competitionClassName(chosen as CompetitionClass)}`,
+      v("occupationCode") === "" ? "" : `职业 ${v("occupationCode")}`,
+      v("from") === "" && v("until") === "" ? "" : `时间 ${v("from") || "…"} 至 ${v("until") || "…"}`
+    ].filter((p) => p !== "")
+    return parts.length === 0 ? "全部" : parts.join("  ")
   }
 
   const opinionDue = (view: FilingView) =>
@@ -166,51 +209,70 @@ export const FilingsScreen = ({ client, me, isActive, route, onBack }: ScreenPro
       const step = stepRef.current
       if (task.holds(input, key)) return
       switch (step.kind) {
-        case "plans": {
-          const items = plans?.items ?? []
-          const position = { count: items.length, selected, offset, total: plans?.total, pageSize: PAGE }
-          if (applyListMove(listKey(input, key, position), setSelected, (at) => void loadPlans(at))) return
+        case "list": {
+          const items = list?.items ?? []
+          const position = { count: items.length, selected, offset, total: list?.total, pageSize: PAGE }
+          if (applyListMove(listKey(input, key, position), setSelected, (at) => void loadList(at))) return
           if (matches(KEYMAP.back, input, key)) onBack()
-          else if (matches(KEYMAP.refresh, input, key)) void loadPlans(offset)
+          else if (matches(KEYMAP.refresh, input, key)) void loadList(offset)
           else if (matches(KEYMAP.filter, input, key)) setStep({ kind: "filter" })
           else if (matches(KEYMAP.openFiling, input, key)) setStep({ kind: "open" })
           else if (matches(KEYMAP.open, input, key)) {
-            const plan = items[selected]
-            if (plan !== undefined) setStep({ kind: "plan", plan })
+            const item = items[selected]
+            if (item !== undefined) void openCompetition(item.competition.id)
           }
           return
         }
         case "filter": {
           const action = filter.handle(FILTER_FIELDS, input, key)
-          if (action === "cancel") setStep({ kind: "plans" })
+          if (action === "cancel") setStep({ kind: "list" })
           else if (action === "submit") {
-            setStep({ kind: "plans" })
-            void loadPlans(0)
+            setStep({ kind: "list" })
+            void loadList(0)
           }
           return
         }
-        case "plan":
-          if (matches(KEYMAP.back, input, key)) setStep({ kind: "plans" })
+        case "competition": {
+          const { filings, competition } = step.detail
+          if (
+            applyListMove(
+              listKey(input, key, { count: filings.length, selected: filingSelected }),
+              setFilingSelected
+            )
+          )
+            return
+          if (matches(KEYMAP.back, input, key)) toList()
+          else if (matches(KEYMAP.refresh, input, key))
+            void openCompetition(competition.id, filings[filingSelected]?.filing.id)
           else if (matches(KEYMAP.openFiling, input, key)) setStep({ kind: "open" })
+          else if (matches(KEYMAP.open, input, key)) {
+            const chosen = filings[filingSelected]
+            if (chosen !== undefined) {
+              setMessage(undefined)
+              setStep({ kind: "filing", view: chosen, from: competition.id })
+            }
+          }
           return
+        }
         case "open": {
           const action = opener.handle(OPEN_FIELDS, input, key)
-          if (action === "cancel") setStep({ kind: "plans" })
+          if (action === "cancel") toList()
           else if (action === "submit" && opener.value("filingId").trim() !== "")
-            void openFiling(opener.value("filingId").trim())
+            void openFiling(opener.value("filingId").trim(), undefined)
           return
         }
         case "filing": {
-          const { view } = step
+          const { view, from } = step
           if (matches(KEYMAP.back, input, key)) {
             setMessage(undefined)
-            setStep({ kind: "plans" })
-          } else if (matches(KEYMAP.refresh, input, key)) void openFiling(view.filing.id)
+            if (from === undefined) toList()
+            else void openCompetition(from, view.filing.id)
+          } else if (matches(KEYMAP.refresh, input, key)) void openFiling(view.filing.id, from)
           else if (matches(KEYMAP.openFiling, input, key)) setStep({ kind: "open" })
           else if (matches(KEYMAP.opinion, input, key) && myLevel !== undefined && opinionDue(view)) {
             opinion.reset(OPINION_FIELDS)
             setMessage(undefined)
-            setStep({ kind: "opinion", view, level: myLevel })
+            setStep({ kind: "opinion", view, from, level: myLevel })
           } else if (matches(KEYMAP.coSign, input, key) && coSignable(view)) {
             const fields: ReadonlyArray<FieldSpec> = [
               {
@@ -222,20 +284,20 @@ export const FilingsScreen = ({ client, me, isActive, route, onBack }: ScreenPro
             ]
             cosign.reset(fields)
             setMessage(undefined)
-            setStep({ kind: "cosign", view, fields })
+            setStep({ kind: "cosign", view, from, fields })
           }
           return
         }
         case "opinion": {
           const action = opinion.handle(OPINION_FIELDS, input, key)
-          if (action === "cancel") setStep({ kind: "filing", view: step.view })
-          else if (action === "submit") void submitOpinion(step.view, step.level)
+          if (action === "cancel") setStep({ kind: "filing", view: step.view, from: step.from })
+          else if (action === "submit") void submitOpinion(step, step.level)
           return
         }
         case "cosign": {
           const action = cosign.handle(step.fields, input, key)
-          if (action === "cancel") setStep({ kind: "filing", view: step.view })
-          else if (action === "submit") void submitCoSign(step.view)
+          if (action === "cancel") setStep({ kind: "filing", view: step.view, from: step.from })
+          else if (action === "submit") void submitCoSign(step)
           return
         }
       }
@@ -247,63 +309,58 @@ export const FilingsScreen = ({ client, me, isActive, route, onBack }: ScreenPro
   const frame = { busy, problem: task.problem, message }
 
   switch (step.kind) {
-    case "plans":
+    case "list":
     case "filter": {
-      const items = plans?.items ?? []
+      const items = list?.items ?? []
       return (
         <Frame
-          title="竞赛备案 · 办赛计划（附件3）"
+          title="竞赛备案 · 竞赛列表"
           {...frame}
           help={
             step.kind === "filter"
-              ? ["nextField", "confirmField", "cancel"]
+              ? ["nextField", "choose", "confirmField", "cancel"]
               : ["move", "open", "page", "filter", "openFiling", "back"]
           }
         >
           {step.kind === "filter" ? (
-            <Form fields={FILTER_FIELDS} state={filter.state} submitLabel="查询" height={5} />
+            <Form fields={FILTER_FIELDS} state={filter.state} submitLabel="查询" height={6} />
           ) : (
-            <Text dimColor>
-              {clip(
-                `筛选：地区 ${filter.value("regionCode") || "全部"}  时间 ${filter.value("from") || "…"} 至 ${filter.value("until") || "…"}  共 ${plans?.total ?? 0} 项`,
-                78
-              )}
-            </Text>
+            <Text dimColor>{clip(`共 ${list?.total ?? 0} 项  筛选：${filterText()}`, 78)}</Text>
           )}
           <Table
             columns={[
-              { title: "举办时间", width: 10 },
-              { title: "赛项", width: 28 },
-              { title: "主办单位", width: 20 },
-              { title: "竞赛编号", width: 14 }
+              { title: "开始日期", width: 10 },
+              { title: "竞赛名称", width: 27 },
+              { title: "类别", width: 8 },
+              { title: "外地占比", width: 8, align: "right" },
+              { title: "应备案", width: 8 },
+              { title: "竞赛编号", width: 12 }
             ]}
-            rows={items.map((p) => [
-              p.listing.time.from,
-              p.listing.eventName,
-              p.listing.host,
-              p.competitionId ?? "—"
+            rows={items.map(({ competition: c, review }) => [
+              c.startsOn,
+              c.name,
+              competitionClassName(c.class),
+              percent(review.share.seen.outOfRegion, review.share.seen.total),
+              REQUIREMENT_SHORT[review.requiredFiling.outcome],
+              c.id
             ])}
-            selected={step.kind === "plans" ? selected : undefined}
+            selected={step.kind === "list" ? selected : undefined}
             height={PAGE}
+            empty={list === undefined ? "正在读取…" : "没有符合条件的竞赛"}
           />
         </Frame>
       )
     }
-    case "plan": {
-      const { plan } = step
+    case "competition":
       return (
-        <Frame title="竞赛备案 · 办赛计划" {...frame} help={["openFiling", "back"]}>
-          <Text>{clip(`赛项名称：${plan.listing.eventName}`, 78)}</Text>
-          <Text>{clip(`主办单位：${plan.listing.host}`, 78)}</Text>
-          <Text>{`举办时间：${plan.listing.time.from} 至 ${plan.listing.time.until}`}</Text>
-          <Text>{`所在地区：${plan.listing.regionCode === undefined ? "—" : regionFullName(plan.listing.regionCode)}`}</Text>
-          <Text>{`报名电话：${plan.listing.registrationPhone}`}</Text>
-          <Text>{clip(`参赛条件：${plan.listing.participationConditions}`, 156)}</Text>
-          <Text>{`竞赛编号：${plan.competitionId ?? "—"}   计划编号：${plan.id}   公布日期：${plan.publishedOn}`}</Text>
-          <Text dimColor>备案须按备案编号打开（f）。</Text>
+        <Frame
+          title="竞赛备案 · 竞赛详情（54号·二）"
+          {...frame}
+          help={["move", "open", "refresh", "openFiling", "back"]}
+        >
+          <CompetitionPanel detail={step.detail} selected={filingSelected} />
         </Frame>
       )
-    }
     case "open":
       return (
         <Frame title="竞赛备案 · 打开备案" {...frame} help={["confirmField", "cancel"]}>
@@ -352,68 +409,4 @@ export const FilingsScreen = ({ client, me, isActive, route, onBack }: ScreenPro
         </Frame>
       )
   }
-}
-
-const FilingDetail = ({
-  view,
-  myLevel
-}: {
-  readonly view: FilingView
-  readonly myLevel: FilingLevel | undefined
-}) => {
-  const { filing, nextLevel, incentives } = view
-  const pending = filing.levels.slice(filing.opinions.length)
-  const lost = incentives.outcome === "lost"
-  return (
-    <>
-      <Text bold>{clip(`备案 ${filing.id}（竞赛 ${filing.competitionId}）`, 78)}</Text>
-      <Text bold>
-        {`状态：${STATUS_NAMES[filing.status]}  待出具意见：${nextLevel === null ? "—" : LEVEL_SHORT[nextLevel]}${nextLevel !== null && nextLevel === myLevel ? "（本级）" : ""}`}
-      </Text>
-      <Text>{clip(`主办单位：${filing.form.host}`, 78)}</Text>
-      <Text>{clip(`竞赛名称：${filing.form.competitionName}`, 78)}</Text>
-      <Text>{`申报类型：${filing.form.declarationType}  竞赛开始：${filing.competitionStartsOn}  提交：${filing.submittedOn}`}</Text>
-      <Text>{clip(`赛项设置：${filing.form.events.join("；")}`, 78)}</Text>
-      <Text>{clip(`涉及参赛地区：${filing.form.regions.map((r) => r.name).join("、")}`, 78)}</Text>
-      <Text>
-        {clip(
-          `外地选手 ${filing.share.outOfRegion}/${filing.share.total} 人（${percent(filing.share.outOfRegion, filing.share.total)}）→ ${FILING_REQUIREMENT_NAMES[filing.shareRequirement]}（54号·二）`,
-          78
-        )}
-      </Text>
-      <Text>{clip(`跨区域办赛：${CROSS_REGION_ROUTE_NAMES[filing.route]}`, 78)}</Text>
-      <Text>
-        {clip(
-          `应备案层级：${filing.required === "province" ? "省人社厅" : "设区市人社局"}；意见层级：${filing.levels.map((l) => LEVEL_SHORT[l]).join(" → ")}`,
-          78
-        )}
-      </Text>
-      <Text>{clip(`支持激励政策：${lost ? `失去（${failuresText(incentives)}）` : "保留"}`, 78)}</Text>
-      <Text bold>意见（附件1）：</Text>
-      {filing.opinions.map((o) => (
-        <Text key={o.level}>
-          {clip(`  ${LEVEL_SHORT[o.level]}  ${OPINION_VERDICT_NAMES[o.verdict]}  ${o.date}  ${o.text}`, 78)}
-        </Text>
-      ))}
-      {filing.status === "in_review"
-        ? pending.map((l) => <Text key={l}>{`  ${LEVEL_SHORT[l]}  （待填写）`}</Text>)
-        : null}
-      {filing.coSignatures.length === 0 ? null : (
-        <Text>
-          {clip(
-            `会签：${filing.coSignatures.map((c) => `${regionFullName(c.province)}${c.signed === undefined ? "未会签" : `已会签 ${c.signed.date}`}`).join("；")}`,
-            78
-          )}
-        </Text>
-      )}
-      {filing.provisional.length === 0 ? null : (
-        <Text dimColor>
-          {clip(
-            `待确认的解释：${filing.provisional[0]?.reason ?? ""}（共 ${filing.provisional.length} 条）`,
-            78
-          )}
-        </Text>
-      )}
-    </>
-  )
 }

@@ -27,7 +27,7 @@ export const SCREENS: ReadonlyArray<ScreenEntry> = [
   {
     id: "filings",
     title: "竞赛备案",
-    summary: "办赛计划、备案详情与外地选手比例，逐级意见与会签（54号·二、附件1）",
+    summary: "竞赛与外地选手比例、应备案层级，逐级备案意见与会签（54号·二、附件1）",
     visible: any("filing.opinion", "filing.cosign")
   },
   {

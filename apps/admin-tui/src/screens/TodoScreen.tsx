@@ -1,8 +1,9 @@
 /**
- * 待办: what waits for this organisation, by what its role may do — reports to handle (received, verifying), the
- * institutions of its region whose semiannual assessment is due or overdue (54号·五 "一年两次"), and those whose
- * authorisation ends within 30 days (54号·五 "有效期限"); Enter opens the item on its screen. The API has no list of
- * filings awaiting an opinion, so that line says how to open one by its number instead.
+ * 待办: what waits for this organisation, by what its role may do — the competition filings whose next 附件1 opinion
+ * is this bureau's, and for the province those awaiting co-signature (GET /api/filings/awaiting; 54号·二), dated by
+ * the competition's first day, before which the filing must be completed; reports to handle (received,
+ * verifying); the institutions of its region whose semiannual assessment is due or overdue (54号·五 "一年两次"),
+ * and those whose authorisation ends within 30 days (54号·五 "有效期限"). Enter opens the item on its screen.
  */
 import { REPORT_STATE_NAMES } from "@jineng/domain/quality/Report"
 import { Text } from "ink"
@@ -64,8 +65,17 @@ export const loadTodo = async (
 ): Promise<ApiResult<Todo>> => {
   const items: Array<TodoItem> = []
   const notes: Array<string> = []
-  if (may(me, "filing.opinion"))
-    notes.push("待出具意见的备案：接口未提供列表，请在「竞赛备案」按备案编号打开（f）。")
+  if (may(me, "filing.opinion")) {
+    const awaiting = await client.awaitingFilings({ signal })
+    if (!awaiting.ok) return awaiting
+    for (const { filing } of awaiting.value.items)
+      items.push({
+        kind: filing.status === "awaiting_co_signature" ? "备案·待会签" : "备案·待出具意见",
+        text: `${regionShortName(filing.hostRegionCode)} ${filing.form.competitionName}`,
+        date: filing.competitionStartsOn,
+        route: { screen: "filings", filingId: filing.id }
+      })
+  }
   if (may(me, "report.handle"))
     for (const status of ["received", "verifying"] as const) {
       const page = await client.reports({ limit: REPORTS_SHOWN, offset: 0, status }, { signal })

@@ -3,8 +3,9 @@
  * terminal in tmux at 80×24, driven with send-keys and read with capture-pane, as the province's key:
  * - a batch revocation: the dry run (which changes nothing: the public lookup still says 有效), the confirmation by
  *   typing the count, and the public lookup (GET /api/public/certificates/lookup) then saying 已注销;
- * - a filing opinion: a competition filed by the host and agreed by the city (through the API), the province's
- *   opinion recorded in the terminal, the filing then 备案完成 in the API.
+ * - a filing opinion: a competition filed by the host and agreed by the city (through the API), listed in 待办 as
+ *   awaiting the province, found in 竞赛备案's competition list with the filters, its review read, its filing chosen
+ *   there and the province's opinion recorded in the terminal, the filing then 备案完成 in the API.
  * Without tmux the test is skipped locally, and fails when CI is set.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
@@ -271,14 +272,44 @@ describe.skipIf(!hasTmux)("admin terminal against the real API, in tmux", () => 
     })
     expect(agreed.status).toBe(201)
 
+    // 待办 lists it among the filings awaiting the province's opinion (GET /api/filings/awaiting).
     await press("Escape")
     await waitScreen("主菜单")
+    await press("1")
+    const todo = await waitScreen("备案·待出具意见", startsOn)
+    expect(
+      todo.split("\n").some((l) => l.includes("南京市焊工职业技能竞赛") && l.includes(startsOn)),
+      todo
+    ).toBe(true)
+    await press("Escape")
+    await waitScreen("主菜单")
+
+    // 竞赛备案: the competition found with the filters, its review, then its filing chosen in it.
     await press("2")
-    await waitScreen("办赛计划（附件3）")
-    await press("f")
-    await waitScreen("打开备案")
-    await typeText(filingId)
+    await waitScreen("竞赛列表")
+    await press("/")
+    await waitScreen("› 地区代码")
+    await typeText("320100")
+    await press("Tab", "Tab")
+    await typeText("6-18-02-04")
+    await press("Tab")
+    await typeText(startsOn)
+    await press("Tab")
+    await typeText(startsOn)
     await press("Enter", "Enter")
+    await waitScreen(
+      `共 1 项  筛选：地区 320100  职业 6-18-02-04  时间 ${startsOn} 至 ${startsOn}`,
+      "e2e-welding",
+      "54.5%"
+    )
+    await press("Enter")
+    await waitScreen(
+      "竞赛详情（54号·二）",
+      "外地选手 12/22 人（54.5%）→ 报省人力资源社会保障厅备案（54号·二）",
+      "应备案层级：报省人力资源社会保障厅备案（54号·二）",
+      `› ${filingId}`
+    )
+    await press("Enter")
     await waitScreen(
       "备案详情（附件1）",
       "外地选手 12/22 人（54.5%）→ 报省人力资源社会保障厅备案（54号·二）",
@@ -304,7 +335,9 @@ describe.skipIf(!hasTmux)("admin terminal against the real API, in tmux", () => 
     })
 
     await press("Escape")
-    await waitScreen("办赛计划（附件3）")
+    await waitScreen("竞赛详情（54号·二）", "备案完成", "判定：符合规定，可享受竞赛支持激励政策")
+    await press("Escape")
+    await waitScreen("竞赛列表", "e2e-welding")
     await press("Escape")
     await waitScreen("主菜单")
     await press("q")

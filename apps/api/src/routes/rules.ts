@@ -21,7 +21,7 @@ import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
 
-const FilingLevel = Schema.Literal("none", "city", "province")
+const RequiredFiling = Schema.Literal("none", "city", "province")
 
 export const CompetitionCheck = Schema.Struct({
   competition: Competition,
@@ -41,13 +41,13 @@ const ShareCounts = Schema.Struct({
 export const CompetitionReviewSchema = Schema.Struct({
   ...Decision(Schema.Literal("allowed", "incentives_lost", "refused", "not_in_force")).fields,
   compliance: VerdictDecision,
-  share: Schema.Struct({ ...Decision(FilingLevel).fields, seen: ShareCounts }),
+  share: Schema.Struct({ ...Decision(RequiredFiling).fields, seen: ShareCounts }),
   route: Schema.Struct({
     ...Decision(Schema.Literal("none", "city", "province", "co_signature")).fields,
     outside: Schema.Array(Schema.String),
     coSigners: Schema.Array(Schema.String)
   }),
-  requiredFiling: Decision(FilingLevel),
+  requiredFiling: Decision(RequiredFiling),
   incentives: Decision(Schema.Literal("available", "lost"))
 }).annotations({ identifier: "CompetitionReview", title: "竞赛合规与备案要求的判定" })
 
