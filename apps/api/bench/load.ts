@@ -41,34 +41,55 @@ const responseEnd = (b: Buffer): number => {
   }
 }
 
-/** One keep-alive connection with at most one request in flight. */
+/**
+ * One keep-alive connection with at most one request in flight. A connection the server closed while idle
+ * (its keep-alive timeout) is opened again by the next send; one closed with a request in flight is an error.
+ */
 class Connection {
+  private socket: Socket
   private pending: Buffer | undefined
   private done: ((status: number) => void) | undefined
   private closing = false
+  private closedByServer = false
 
-  private constructor(private readonly socket: Socket) {
-    socket.setNoDelay(true)
-    socket.on("data", (chunk: Buffer) => this.receive(chunk))
-    socket.on("close", () => {
-      if (!this.closing) throw new Error("the server closed a connection")
-    })
+  private constructor(
+    private readonly port: number,
+    connected: () => void,
+    failed: (error: Error) => void
+  ) {
+    this.socket = this.attach(connected, failed)
   }
 
   static open(port: number): Promise<Connection> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: "127.0.0.1", port }, () => {
-        socket.off("error", reject)
-        socket.on("error", (error) => {
-          throw new Error(`connection to port ${port} failed: ${error.message}`)
-        })
-        resolve(new Connection(socket))
-      })
-      socket.once("error", reject)
+      const connection: Connection = new Connection(port, () => resolve(connection), reject)
     })
   }
 
+  private attach(connected: () => void, failed: (error: Error) => void): Socket {
+    const socket = connect({ host: "127.0.0.1", port: this.port }, connected)
+    socket.setNoDelay(true)
+    socket.on("error", failed)
+    socket.on("data", (chunk: Buffer) => this.receive(chunk))
+    socket.on("close", () => {
+      if (this.closing) return
+      if (this.done !== undefined) throw new Error("the server closed a connection with a request in flight")
+      this.closedByServer = true
+    })
+    return socket
+  }
+
   send(request: Buffer, done: (status: number) => void): void {
+    if (this.closedByServer) {
+      this.closedByServer = false
+      this.pending = undefined
+      this.socket = this.attach(
+        () => {},
+        (error) => {
+          throw new Error(`connection to port ${this.port} failed: ${error.message}`)
+        }
+      )
+    }
     this.done = done
     this.socket.write(request)
   }
@@ -92,7 +113,8 @@ class Connection {
   }
 }
 
-const openAll = (port: number, n: number) => Promise.all(Array.from({ length: n }, () => Connection.open(port)))
+const openAll = (port: number, n: number) =>
+  Promise.all(Array.from({ length: n }, () => Connection.open(port)))
 
 /** How many answers had each HTTP status. */
 export type StatusCounts = Map<number, number>
@@ -114,6 +136,8 @@ export const closedLoop = async (options: {
   readonly connections: number
   readonly warmupSeconds: number
   readonly seconds: number
+  /** Called when the measured window opens and closes. */
+  readonly window?: { readonly open: () => void; readonly close: () => void }
 }): Promise<ClosedLoopResult> => {
   const { requests } = options
   const connections = await openAll(options.port, options.connections)
@@ -139,11 +163,13 @@ export const closedLoop = async (options: {
       })
   )
   await sleep(options.warmupSeconds * 1000)
+  options.window?.open()
   measuring = true
   const start = performance.now()
   await sleep(options.seconds * 1000)
   measuring = false
   const elapsed = (performance.now() - start) / 1000
+  options.window?.close()
   stopped = true
   await Promise.all(finished)
   for (const c of connections) c.close()
@@ -222,7 +248,7 @@ export const openLoop = async (options: {
       const due = Math.min(total, Math.floor((performance.now() - start) / interval) + 1)
       while (scheduled < due) {
         const i = scheduled++
-        const connection = idle.pop()
+        const connection = idle.shift() // in turn: no connection idles long enough to time out
         if (connection === undefined) queue.push(i)
         else dispatch(i, connection)
       }

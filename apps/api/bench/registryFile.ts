@@ -1,12 +1,13 @@
 /**
  * The benchmark's registry file: N certificates in the registry's real schema (migrated through @jineng/db's
- * Database layer), inserted with raw prepared statements in transactions of 100,000 rows through the layer's
- * raw handle. Holders have realistic names and resident ID numbers, so the public lookup is number + name.
+ * Database layer), inserted with the repository's raw SQLite insert (sqlite/CertificateSlots) in transactions
+ * of 100,000 rows through SqliteDatabase's raw handle. Holders have realistic names and resident ID numbers, so the public lookup is number + name.
  * The file is built under a temporary name and renamed when complete: an existing file is a finished one.
  */
 import { existsSync, renameSync, rmSync } from "node:fs"
-import type { CertificateRow } from "@jineng/db/certificate/CertificateRow"
+import { CERTIFICATE_COLUMNS, type CertificateRow } from "@jineng/db/certificate/CertificateRow"
 import * as Database from "@jineng/db/Database"
+import { insertCertificate, keyIdsOf } from "@jineng/db/sqlite/CertificateSlots"
 import { SqliteDatabase } from "@jineng/db/sqlite/SqliteDatabase"
 import { checkCharacter } from "@jineng/domain/codes/ResidentIdNumber"
 import { Effect } from "effect"
@@ -87,13 +88,13 @@ const row = (k: number): CertificateRow => {
   }
 }
 
-/** The highest rowid (= the number of rows, as rows are only appended), or undefined without a usable file. */
+/** The number of certificates in a registry file, or undefined without a usable file. */
 export const rowsOf = (filename: string): number | undefined => {
   if (!existsSync(filename)) return undefined
   try {
     const db = new Sqlite(filename, { readonly: true, fileMustExist: true })
     try {
-      return (db.prepare("SELECT max(rowid) AS n FROM certificates").get() as { n: number | null }).n ?? 0
+      return (db.prepare("SELECT count(*) AS n FROM certificates").get() as { n: number }).n
     } finally {
       db.close()
     }
@@ -106,17 +107,27 @@ const removeWithSidecars = (filename: string) => {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(filename + suffix, { force: true })
 }
 
-/** Builds `filename` with `rows` certificates unless it exists with that many; true when it was built. */
+/** Migrates the file to the registry's latest schema (nothing to do when it is up to date). */
+export const migrate = (filename: string): Promise<void> =>
+  Effect.runPromise(Effect.provide(Effect.void, Database.layer({ _tag: "sqlite", filename })))
+
+/**
+ * Builds `filename` with `rows` certificates, or migrates it to the latest schema when it exists (a file is
+ * renamed into place only when complete); true when it was built. Rows go in as the repository inserts them on
+ * SQLite, each at its slot in the table clustered by number (sqlite/CertificateSlots).
+ */
 export const ensureRegistryFile = async (
   filename: string,
   rows: number,
   progress: (done: number) => void
 ): Promise<boolean> => {
-  if (rowsOf(filename) === rows) return false
+  if (existsSync(filename)) {
+    await migrate(filename)
+    return false
+  }
   const building = `${filename}.building`
   removeWithSidecars(building)
-  const columns = Object.keys(row(0))
-  const insertSql = `INSERT INTO certificates (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`
+  await migrate(building)
   await Effect.runPromise(
     Effect.gen(function* () {
       const sqlite = yield* SqliteDatabase
@@ -128,12 +139,21 @@ export const ensureRegistryFile = async (
               "INSERT INTO certificate_batches (batch_id, institution_id, certificate_count, issued_at) VALUES (?, ?, ?, ?)"
             )
             .run(batchOf(start), "inst-bench", end - start, "2025-06-30T00:00:00Z")
-          const insert = raw.prepare<CertificateRow>(insertSql)
-          for (let k = start; k < end; k++) insert.run(row(k))
+          const batch = Array.from({ length: end - start }, (_, i) => row(start + i))
+          const keyIds = keyIdsOf(
+            raw,
+            batch.map((r) => r.number)
+          )
+          for (const r of batch)
+            insertCertificate(
+              raw,
+              keyIds,
+              CERTIFICATE_COLUMNS.map((c) => r[c])
+            )
         })
         if ((end / PER_TRANSACTION) % 10 === 0 || end === rows) progress(end)
       }
-    }).pipe(Effect.provide(Database.layer({ _tag: "sqlite", filename: building })))
+    }).pipe(Effect.provide(SqliteDatabase.layer({ filename: building })))
   )
   // Closing the last connection checkpointed the WAL into the file: the file alone is the database.
   removeWithSidecars(filename)
@@ -146,26 +166,48 @@ export interface Lookup {
   readonly name: string
 }
 
+/** A fixed pseudo-random sequence in [0, 1). */
+const randoms = () => {
+  let seed = 42
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    return seed / 2 ** 31
+  }
+}
+
+/** One lookup in ten asks for a number that does not exist, as real public lookups do. */
+const withUnknowns = (found: ReadonlyArray<Lookup>): Array<Lookup> =>
+  found.map((l, i) => (i % 10 === 9 ? { number: unknownNumber(i), name: l.name } : l))
+
+/** `count` lookups (number + the holder's name) of certificates spread uniformly over a file built here. */
+export const builtLookups = (rows: number, count: number): Array<Lookup> => {
+  const next = randoms()
+  return withUnknowns(
+    Array.from({ length: count }, () => {
+      const k = Math.floor(next() * rows)
+      return { number: certificateNumber(k), name: holderName(k) }
+    })
+  )
+}
+
 /**
- * `count` lookups spread over the whole file (a fixed pseudo-random sequence of rows, number + the holder's
- * name); one in ten asks for a number that does not exist, as real public lookups do.
+ * `count` lookups of certificates in a file built elsewhere: the first row at or after a random rowid between
+ * the smallest and the largest (rows after a gap in the rowids come up more often).
  */
 export const sampleLookups = (filename: string, count: number): Array<Lookup> => {
   const db = new Sqlite(filename, { readonly: true, fileMustExist: true })
   try {
-    const max = (db.prepare("SELECT max(rowid) AS m FROM certificates").get() as { m: number }).m
-    const pick = db.prepare<[number], Lookup>(
-      "SELECT number, holder_name AS name FROM certificates WHERE rowid = ?"
-    )
-    const out: Array<Lookup> = []
-    let seed = 42
-    for (let i = 0; i < count; i++) {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31
-      const found = pick.get(1 + (seed % max))
-      if (found === undefined) throw new Error(`${filename}: row ${1 + (seed % max)} is missing`)
-      out.push(i % 10 === 9 ? { number: unknownNumber(i), name: found.name } : found)
+    const { lo, hi } = db.prepare("SELECT min(rowid) AS lo, max(rowid) AS hi FROM certificates").get() as {
+      lo: number
+      hi: number
     }
-    return out
+    const pick = db.prepare<[number], Lookup>(
+      "SELECT number, holder_name AS name FROM certificates WHERE rowid >= ? ORDER BY rowid LIMIT 1"
+    )
+    const next = randoms()
+    return withUnknowns(
+      Array.from({ length: count }, () => pick.get(lo + Math.floor(next() * (hi - lo + 1))) as Lookup)
+    )
   } finally {
     db.close()
   }

@@ -17,8 +17,10 @@ import m0010 from "./migrations/0010_protect_audit_trail.js"
 import m0011 from "./migrations/0011_add_report_revision.js"
 import m0013 from "./migrations/0013_create_competition_filers.js"
 import m0015 from "./migrations/0015_create_employer_filings.js"
+import m0016 from "./migrations/0016_cluster_certificates_by_number.js"
 
-const loader = Migrator.fromRecord({
+/** Every migration by id, in order (a test migrates a database up to an earlier one). */
+export const MIGRATIONS = {
   "0001_create_certificates": m0001,
   "0002_create_audit_trail": m0002,
   "0003_create_catalogue": m0003,
@@ -31,8 +33,11 @@ const loader = Migrator.fromRecord({
   "0010_protect_audit_trail": m0010,
   "0011_add_report_revision": m0011,
   "0013_create_competition_filers": m0013,
-  "0015_create_employer_filings": m0015
-})
+  "0015_create_employer_filings": m0015,
+  "0016_cluster_certificates_by_number": m0016
+}
+
+const loader = Migrator.fromRecord(MIGRATIONS)
 
 export const Migrations = {
   /** Applies pending migrations; returns the ones applied. */

@@ -70,6 +70,33 @@ export const toRow = (c: Certificate): CertificateRow => ({
   revocation_order_id: c.status._tag === "revoked" ? c.status.orderId : null
 })
 
+/** A certificate's row as values in CERTIFICATE_COLUMNS order (for positional INSERT parameters). */
+export const toValues = (c: Certificate): Array<unknown> => {
+  const r = toRow(c)
+  return [
+    r.number,
+    r.kind,
+    r.holder_name,
+    r.holder_id_type,
+    r.holder_id_number,
+    r.occupation_code,
+    r.occupation_name,
+    r.work_type,
+    r.level,
+    r.issuer_institution_id,
+    r.issuer_name,
+    r.issuer_region,
+    r.issuer_signatory,
+    r.issuer_seal_id,
+    r.issued_on,
+    r.batch_id,
+    r.status,
+    r.revoked_on,
+    r.revocation_reason,
+    r.revocation_order_id
+  ]
+}
+
 /** Rows come only from our own writes, which the domain validated: no re-validation on the read path. */
 export const fromRow = (r: CertificateRow): Certificate =>
   ({

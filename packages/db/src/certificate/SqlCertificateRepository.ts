@@ -19,8 +19,16 @@ import type Sqlite from "better-sqlite3"
 import { Clock, Effect, Layer, Option } from "effect"
 import { PgDatabase } from "../pg/PgDatabase.js"
 import { CHUNK, chunks } from "../sql/SqlParts.js"
+import { insertCertificate, keyIdsOf, LOOKUP_BY_NUMBER_SQL } from "../sqlite/CertificateSlots.js"
 import { SqliteDatabase } from "../sqlite/SqliteDatabase.js"
-import { CERTIFICATE_COLUMNS, type CertificateRow, fromRow, fromValues, toRow } from "./CertificateRow.js"
+import {
+  CERTIFICATE_COLUMNS,
+  type CertificateRow,
+  fromRow,
+  fromValues,
+  toRow,
+  toValues
+} from "./CertificateRow.js"
 
 const VALID = { _tag: "valid" } as const
 
@@ -52,16 +60,15 @@ export const make = Effect.gen(function* () {
         }
       }),
     onSome: (db) => {
-      // Raw mode (values, not named columns) is better-sqlite3's fastest read: the public lookup's hot path.
-      let lookup: Sqlite.Statement<[string], ReadonlyArray<unknown>> | undefined
+      // Raw mode (values, not named columns) is better-sqlite3's fastest read: the public lookup's hot path, one
+      // descent of the table clustered by number (sqlite/CertificateSlots).
+      let lookup: Sqlite.Statement<[{ readonly number: string }], ReadonlyArray<unknown>> | undefined
       return (number: string) =>
         db.read((raw) => {
           lookup ??= raw
-            .prepare<[string], ReadonlyArray<unknown>>(
-              `SELECT ${lookupColumns} FROM certificates WHERE number = ?`
-            )
+            .prepare<[{ readonly number: string }], ReadonlyArray<unknown>>(LOOKUP_BY_NUMBER_SQL)
             .raw(true)
-          const values = lookup.get(number)
+          const values = lookup.get({ number })
           return values === undefined ? Option.none() : Option.some(fromValues(values))
         })
     }
@@ -81,7 +88,8 @@ export const make = Effect.gen(function* () {
 
   /**
    * Inside the issuing transaction: on SQLite a cached prepared single-row INSERT on the raw connection (the
-   * fastest path SQLite has); elsewhere multi-row INSERTs of CHUNK rows.
+   * fastest path SQLite has), each row at its slot (sqlite/CertificateSlots); elsewhere multi-row INSERTs of
+   * CHUNK rows.
    */
   const insertCertificates: (certificates: ReadonlyArray<Certificate>) => Effect.Effect<void, SqlError> =
     Option.match(sqlite, {
@@ -91,40 +99,14 @@ export const make = Effect.gen(function* () {
           (chunk) => sql`INSERT INTO certificates ${sql.insert(chunk.map(toRow) as never)}`,
           { discard: true }
         ),
-      onSome: (db) => {
-        let insert: Sqlite.Statement | undefined
-        return (certificates) =>
-          db.use((raw) => {
-            insert ??= raw.prepare(
-              `INSERT INTO certificates (${CERTIFICATE_COLUMNS.join(", ")}) VALUES (${CERTIFICATE_COLUMNS.map(() => "?").join(", ")})`
-            )
-            for (const c of certificates) {
-              const r = toRow(c)
-              insert.run(
-                r.number,
-                r.kind,
-                r.holder_name,
-                r.holder_id_type,
-                r.holder_id_number,
-                r.occupation_code,
-                r.occupation_name,
-                r.work_type,
-                r.level,
-                r.issuer_institution_id,
-                r.issuer_name,
-                r.issuer_region,
-                r.issuer_signatory,
-                r.issuer_seal_id,
-                r.issued_on,
-                r.batch_id,
-                r.status,
-                r.revoked_on,
-                r.revocation_reason,
-                r.revocation_order_id
-              )
-            }
-          })
-      }
+      onSome: (db) => (certificates) =>
+        db.use((raw) => {
+          const keyIds = keyIdsOf(
+            raw,
+            certificates.map((c) => c.number)
+          )
+          for (const c of certificates) insertCertificate(raw, keyIds, toValues(c))
+        })
     })
 
   const issueBatch = (

@@ -22,6 +22,8 @@ export interface SqliteOptions {
   readonly filename: string
   /** How long a writer waits for another process's write lock, in ms. */
   readonly busyTimeoutMs?: number
+  /** How long reads may share one snapshot, in ms (default 1; see sharedSnapshot). */
+  readonly readSnapshotMs?: number
 }
 
 export class SqliteDatabase extends Context.Tag("@jineng/db/SqliteDatabase")<
@@ -60,6 +62,15 @@ const make = (options: SqliteOptions) =>
       }),
       (db) => Effect.sync(() => db.close())
     )
+    // Bumped after every statement of the writer connection: a shared read snapshot older than it is renewed.
+    let writes = 0
+    const wrote = <A>(f: () => A): A => {
+      try {
+        return f()
+      } finally {
+        writes++
+      }
+    }
     const statements = new Map<string, Sqlite.Statement>()
     const prepare = (sql: string): Sqlite.Statement => {
       let s = statements.get(sql)
@@ -72,12 +83,13 @@ const make = (options: SqliteOptions) =>
     }
     const run = (statement: () => Sqlite.Statement, params: ReadonlyArray<unknown>, raw: boolean) =>
       Effect.try({
-        try: () => {
-          const s = statement()
-          if (s.reader) return s.all(...params) as ReadonlyArray<unknown>
-          const result = s.run(...params)
-          return raw ? (result as unknown as ReadonlyArray<unknown>) : []
-        },
+        try: () =>
+          wrote(() => {
+            const s = statement()
+            if (s.reader) return s.all(...params) as ReadonlyArray<unknown>
+            const result = s.run(...params)
+            return raw ? (result as unknown as ReadonlyArray<unknown>) : []
+          }),
         catch: (cause) => new SqlError({ cause, message: "Failed to execute statement" })
       })
     const connection: Connection = {
@@ -91,14 +103,15 @@ const make = (options: SqliteOptions) =>
       executeRaw: (sql, params) => run(() => prepare(sql), params, true) as never,
       executeValues: (sql, params) =>
         Effect.try({
-          try: () => {
-            const s = prepare(sql)
-            if (!s.reader) {
-              s.run(...params)
-              return []
-            }
-            return s.raw(true).all(...params) as never
-          },
+          try: () =>
+            wrote(() => {
+              const s = prepare(sql)
+              if (!s.reader) {
+                s.run(...params)
+                return []
+              }
+              return s.raw(true).all(...params) as never
+            }),
           catch: (cause) => new SqlError({ cause, message: "Failed to execute statement" })
         }).pipe(Effect.ensuring(Effect.sync(() => void (prepare(sql).reader && prepare(sql).raw(false))))),
       executeUnprepared: (sql, params, transformRows) =>
@@ -136,20 +149,22 @@ const make = (options: SqliteOptions) =>
       Effect.flatMap(Effect.serviceOption(Client.TransactionConnection), (inTransaction) =>
         inTransaction._tag === "Some" ? Effect.sync(f) : semaphore.withPermits(1)(Effect.sync(f))
       )
-    const use = <A>(f: (db: Sqlite.Database) => A) => guarded(() => f(db))
+    const use = <A>(f: (db: Sqlite.Database) => A) => guarded(() => wrote(() => f(db)))
     const transaction = <A>(f: (db: Sqlite.Database) => A) =>
-      guarded(() => {
-        if (db.inTransaction) return f(db)
-        db.prepare("BEGIN IMMEDIATE").run()
-        try {
-          const result = f(db)
-          db.prepare("COMMIT").run()
-          return result
-        } catch (error) {
-          if (db.inTransaction) db.prepare("ROLLBACK").run()
-          throw error
-        }
-      })
+      guarded(() =>
+        wrote(() => {
+          if (db.inTransaction) return f(db)
+          db.prepare("BEGIN IMMEDIATE").run()
+          try {
+            const result = f(db)
+            db.prepare("COMMIT").run()
+            return result
+          } catch (error) {
+            if (db.inTransaction) db.prepare("ROLLBACK").run()
+            throw error
+          }
+        })
+      )
     const reader =
       options.filename === ":memory:"
         ? undefined
@@ -161,9 +176,59 @@ const make = (options: SqliteOptions) =>
             }),
             (r) => Effect.sync(() => r.close())
           )
+    const shared =
+      reader === undefined
+        ? undefined
+        : sharedSnapshot(reader, options.readSnapshotMs ?? SNAPSHOT_MS, () => writes)
     const read = <A>(f: (db: Sqlite.Database) => A) =>
-      reader === undefined ? use(f) : Effect.sync(() => f(reader))
+      shared === undefined ? use(f) : Effect.sync(() => shared(f))
     return Context.make(Client.SqlClient, client).pipe(
       Context.add(SqliteDatabase, { filename: options.filename, use, read, transaction })
     )
   })
+
+/** How long reads share one snapshot of the file by default, in ms (see sharedSnapshot). */
+const SNAPSHOT_MS = 1
+
+/**
+ * Reads on `reader` share one read transaction (snapshot) for at most `ms`, renewed as soon as this process's
+ * writer connection has run a statement since it began (`writes` changed): a read sees every commit of this
+ * process that finished before it, and other processes' commits at most `ms` late; a read inside
+ * a write transaction (BEGIN IMMEDIATE: no other process commits meanwhile) sees what the transaction started
+ * from. Starting a read transaction costs system calls (file locks on the WAL index, a file size check): shared
+ * by the reads of one millisecond, that cost is what made the public lookup slower than 100,000/s on a
+ * 10,000,000-certificate file (issue #3). An idle snapshot ends on a timer, so that it never holds back WAL
+ * checkpoints.
+ */
+const sharedSnapshot = (reader: Sqlite.Database, ms: number, writes: () => number) => {
+  const begin = reader.prepare("BEGIN")
+  const commit = reader.prepare("COMMIT")
+  let until = 0
+  let seen = -1
+  let timing = false
+  const end = () => {
+    if (reader.open && reader.inTransaction) commit.run()
+  }
+  const expire = () => {
+    if (reader.open && performance.now() < until) setTimeout(expire, ms).unref()
+    else {
+      timing = false
+      end()
+    }
+  }
+  return <A>(f: (db: Sqlite.Database) => A): A => {
+    const now = performance.now()
+    const current = writes()
+    if (now >= until || seen !== current || !reader.inTransaction) {
+      end()
+      begin.run()
+      until = now + ms
+      seen = current
+      if (!timing) {
+        timing = true
+        setTimeout(expire, ms).unref()
+      }
+    }
+    return f(reader)
+  }
+}
