@@ -1,7 +1,7 @@
 /**
  * Public lookup benchmark (issue #4). In one run on one machine, figures and ratios:
  *  - Server A: the lookup on raw node:http + better-sqlite3 (bench/rawServer.ts), the baseline;
- *  - Server B: Jineng's API (src/main.ts), GET /api/public/certificates/lookup?number=…&name=…;
+ *  - Server B: Jineng's API as it runs in production (the bundle dist/main.js, built first by `build.mjs`), GET /api/public/certificates/lookup?number=…&name=…;
  * each its own child process over the same registry file of BENCH_ROWS certificates, under the same load
  * generator (bench/load.ts): the maximum throughput in a closed loop, then latency in an open loop at half
  * of that server's maximum. One lookup in ten asks for an unknown number (a 404). Then the API's memory
@@ -130,7 +130,7 @@ const rawServer = (file: string) =>
   startServer("raw", ["--import", "tsx", "bench/rawServer.ts", file, "{port}"], {})
 
 const jinengApi = (file: string) =>
-  startServer("jineng", ["--conditions=@jineng/source", "--import", "tsx", "src/main.ts"], {
+  startServer("jineng", ["dist/main.js"], {
     SQLITE_FILE: file,
     DEMO: "none",
     LOOKUP_LIMIT_PER_CLIENT: "100000000",

@@ -5,7 +5,6 @@
  */
 import { Hono } from "hono"
 import { HTTPException } from "hono/http-exception"
-import { secureHeaders } from "hono/secure-headers"
 import type { AppRuntime } from "./AppRuntime.js"
 import type { ApiEnv } from "./http/ApiEnv.js"
 import { bodyLimits } from "./http/BodyLimit.js"
@@ -14,6 +13,7 @@ import { problem, TITLES } from "./http/Problem.js"
 import { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from "./http/RateLimit.js"
 import { requestLog } from "./http/RequestLog.js"
 import type { RouteDeps } from "./http/RouteDeps.js"
+import { secureHeaders } from "./http/SecureHeaders.js"
 import { staticSite } from "./http/StaticSite.js"
 import type { RouteDoc } from "./openapi/RouteDoc.js"
 import { assessments, assessmentsDocs } from "./routes/assessments.js"
@@ -76,7 +76,7 @@ export const makeApp = (runtime: AppRuntime, options: AppOptions) => {
   const site = options.siteRoot === undefined ? undefined : staticSite(options.siteRoot)
   const api = new Hono<ApiEnv>()
     .use(requestLog(log))
-    .use(secureHeaders())
+    .use(secureHeaders)
     .use("/api/*", bodyLimits)
     .route("/", health(deps))
     .route("/api", openapi(appDocs))

@@ -52,6 +52,9 @@ const hotlines = (() => {
 /** SITE_ROOT: the public site's build; default apps/web/dist (built by the root `start` script). */
 const siteRoot = process.env.SITE_ROOT ?? fileURLToPath(new URL("../../web/dist", import.meta.url))
 
+/** The registry package's demo seed, found from this file (src/ when run from source, dist/ when bundled). */
+const DEMO_SEED = new URL("../../../packages/db/seed/occupations.seed.jsonl", import.meta.url)
+
 const target = Effect.runSync(DatabaseConfig)
 if (target._tag === "sqlite" && target.filename !== ":memory:")
   mkdirSync(dirname(target.filename), { recursive: true })
@@ -65,7 +68,12 @@ const seedDemo = Effect.gen(function* () {
   const existing = yield* institutions.list({ limit: 1 })
   if (existing.total > 0) return undefined
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-  const summary = yield* generateDemo({ size, seed: 20220501, occupations: seedOccupations(), today })
+  const summary = yield* generateDemo({
+    size,
+    seed: 20220501,
+    occupations: seedOccupations(DEMO_SEED),
+    today
+  })
   const keys = yield* ApiKeys
   const created = yield* Effect.forEach(summary.organisations, (o) =>
     Effect.map(keys.create(o.id), (k) => ({ ...o, key: k.key }))

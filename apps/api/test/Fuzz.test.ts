@@ -28,7 +28,7 @@ const INJECTIONS = [
   '" OR 1=1 --',
   "<script>alert(1)</script>",
   "../../../../etc/passwd",
-  "${jndi:ldap://x}",
+  `$${"{"}jndi:ldap://x}`,
   "\u0000\u202e\ud800",
   "𠀀".repeat(300),
   "{{7*7}}"

@@ -29,6 +29,9 @@ const limitOf = (maxSize: number) =>
 const normal = limitOf(DEFAULT_BODY_LIMIT)
 const bulk = limitOf(BULK_BODY_LIMIT)
 
+/** GET and HEAD carry no body: they pass without the limiter touching the request. */
 export const bodyLimits = createMiddleware<ApiEnv>((c, next) =>
-  (isBulk(c.req.method, c.req.path) ? bulk : normal)(c, next)
+  c.req.method === "GET" || c.req.method === "HEAD"
+    ? next()
+    : (isBulk(c.req.method, c.req.path) ? bulk : normal)(c, next)
 )

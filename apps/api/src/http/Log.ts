@@ -9,5 +9,28 @@ export type LogLine = Readonly<Record<string, unknown>> & {
 
 export type LogSink = (line: LogLine) => void
 
-export const stdoutLog: LogSink = (line) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`)
+/**
+ * Lines to stdout, written in batches: a line waits at most until the event loop's next turn (or until 64 KiB
+ * are pending), so a busy server makes one write call per batch instead of one per request. Flushed on exit.
+ */
+export const makeStdoutLog = (): LogSink => {
+  let pending: Array<string> = []
+  let size = 0
+  const flush = () => {
+    if (pending.length === 0) return
+    const chunk = pending.join("")
+    pending = []
+    size = 0
+    process.stdout.write(chunk)
+  }
+  process.once("exit", flush)
+  return (line) => {
+    const text = `${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`
+    if (pending.length === 0) setImmediate(flush)
+    pending.push(text)
+    size += text.length
+    if (size >= 65_536) flush()
+  }
+}
+
+export const stdoutLog: LogSink = makeStdoutLog()

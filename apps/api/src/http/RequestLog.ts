@@ -15,9 +15,9 @@ export const requestLog = (log: LogSink) =>
     const presented = c.req.header("x-request-id")
     const requestId = presented !== undefined && REQUEST_ID.test(presented) ? presented : randomUUID()
     c.set("requestId", requestId)
+    c.header("x-request-id", requestId)
     const started = performance.now()
     await next()
-    c.header("x-request-id", requestId)
     const actor = c.get("actor")
     log({
       level: c.res.status >= 500 ? "error" : "info",

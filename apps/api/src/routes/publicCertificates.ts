@@ -13,7 +13,7 @@ import {
   residentIdProblem
 } from "@jineng/domain/codes/ResidentIdNumber"
 import { Text } from "@jineng/domain/shared/FieldSchema"
-import { Effect, Option, Schema } from "effect"
+import { Effect, Either, Option, Schema } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import type { ApiEnv } from "../http/ApiEnv.js"
@@ -21,6 +21,7 @@ import { CertificateViewSchema, certificateView } from "../http/CertificateView.
 import { problem, TITLES } from "../http/Problem.js"
 import { FixedWindowLimiter } from "../http/RateLimit.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { runFast } from "../http/RunFast.js"
 import { queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
 
@@ -108,8 +109,11 @@ export const publicCertificates = ({ runtime, publicBaseUrl, lookupLimits }: Rou
           })
         const hit = perIdentity.hit(identityKey("number", number))
         if (!hit.allowed) return tooMany(c, hit.retryAfterSeconds, true)
-        const found = await runtime.runPromise(
-          Effect.flatMap(CertificateRepository, (repo) => repo.findByNumber(number))
+        const found = Either.getOrThrow(
+          await runFast(
+            runtime,
+            Effect.flatMap(CertificateRepository, (repo) => repo.findByNumber(number))
+          )
         )
         const certificate = Option.filter(found, (x) => sameName(x.holder.name, name))
         return Option.isNone(certificate)
@@ -127,8 +131,11 @@ export const publicCertificates = ({ runtime, publicBaseUrl, lookupLimits }: Rou
         })
       const hit = perIdentity.hit(identityKey("id", idNumber))
       if (!hit.allowed) return tooMany(c, hit.retryAfterSeconds, true)
-      const all = await runtime.runPromise(
-        Effect.flatMap(CertificateRepository, (repo) => repo.findByHolderId(idNumber))
+      const all = Either.getOrThrow(
+        await runFast(
+          runtime,
+          Effect.flatMap(CertificateRepository, (repo) => repo.findByHolderId(idNumber))
+        )
       )
       const mine = all.filter((x) => sameName(x.holder.name, name))
       return mine.length === 0

@@ -6,8 +6,9 @@ import { Schema } from "effect"
 
 export const SEED_FILE = new URL("../../seed/occupations.seed.jsonl", import.meta.url)
 
-export const seedOccupations = (): ReadonlyArray<Occupation> =>
-  readFileSync(SEED_FILE, "utf8")
+/** `file`: where the seed is when this module is bundled elsewhere (the API's dist). */
+export const seedOccupations = (file: URL | string = SEED_FILE): ReadonlyArray<Occupation> =>
+  readFileSync(file, "utf8")
     .split("\n")
     .filter((line) => line.trim().length > 0)
     .map((line) => toOccupation(Schema.decodeUnknownSync(OccupationRecord)(JSON.parse(line))))
