@@ -52,7 +52,8 @@ export const shows = (frame: string, text: string) =>
 
 /** Waits until the last frame shows every text (or fails with the frame); the frame must fit 80×24. */
 export const waitFor = async (app: Driven, ...texts: ReadonlyArray<string>) => {
-  const deadline = Date.now() + 3_000
+  // Generous: under a loaded CI machine (every package testing at once on two cores) a redraw can take seconds.
+  const deadline = Date.now() + 10_000
   for (;;) {
     const frame = app.lastFrame() ?? ""
     if (texts.every((t) => shows(frame, t))) {
