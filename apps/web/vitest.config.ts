@@ -12,7 +12,8 @@ const solidPlugin: never = solid() as never
  */
 export default defineConfig({
   test: {
-    reporters: ["default"],
+    // The JSON report is what CI counts (.ci/summary.mjs): a package without it did not run.
+    reporters: ["default", ["json", { outputFile: ".artifacts/vitest-report.json" }]],
     projects: [
       {
         plugins: [solidPlugin],

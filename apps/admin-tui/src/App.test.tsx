@@ -1,7 +1,7 @@
 import { render } from "ink-testing-library"
 import { afterEach, describe, expect, it } from "vitest"
 import { fakeClient, NOW, refused } from "../test/FakeClient.js"
-import { KEY, press, waitFor } from "../test/Keys.js"
+import { KEY, press, pressUntil, waitFor } from "../test/Keys.js"
 import { App } from "./App.js"
 
 let app: ReturnType<typeof render> | undefined
@@ -31,8 +31,7 @@ describe("App", () => {
     await waitFor(app, "4. 证书注销")
     await press(app, "4")
     await waitFor(app, "证书注销 · 注销决定", "决定机关为本单位（江苏省人力资源和社会保障厅）")
-    await press(app, KEY.escape)
-    await waitFor(app, "主菜单", "1. 待办")
+    await pressUntil(app, KEY.escape, "主菜单", "1. 待办")
   })
 
   it("moves through the menu with the arrows and opens with Enter", async () => {

@@ -31,6 +31,21 @@ export const press = async (app: Driven, ...keys: ReadonlyArray<string>) => {
   }
 }
 
+/**
+ * Presses `key` until the frame shows every text: for a key that may arrive before the new screen's handler is
+ * active on a loaded machine (a key pressed then is lost, as on a real terminal). Only for keys that are no-ops
+ * once the texts show (e.g. Esc back to the menu).
+ */
+export const pressUntil = async (app: Driven, key: string, ...texts: ReadonlyArray<string>) => {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const frame = app.lastFrame() ?? ""
+    if (texts.every((t) => shows(frame, t))) break
+    await press(app, key)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+  }
+  return waitFor(app, ...texts)
+}
+
 /** Types text as one chunk (as a paste or a fast typist would). */
 export const type = async (app: Driven, text: string) => {
   app.stdin.write(text)

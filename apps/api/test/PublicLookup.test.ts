@@ -48,7 +48,7 @@ describe("54号·四 public certificate lookup (two factors, domain.md §2)", ()
         idNumberMasked: `${sample.idNumber.slice(0, 6)}********${sample.idNumber.slice(14)}`
       },
       status: { state: "valid", name: "有效" },
-      verificationUrl: `https://cx.example.gov.cn/verify/${sample.number}`
+      verificationUrl: `https://cx.example.gov.cn/verify/${sample.number}?name=${encodeURIComponent(sample.name)}`
     })
     expect(JSON.stringify(body)).not.toContain(sample.idNumber)
   })

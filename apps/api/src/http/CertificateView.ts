@@ -38,7 +38,8 @@ export const certificateView = (c: Certificate, verificationBase: string) => ({
           reason: c.status.reason,
           reasonName: revocationReasonName(c.status.reason)
         },
-  verificationUrl: `${verificationBase}/verify/${c.number}`
+  // The QR code printed on the certificate opens this: the name printed beside it is the second factor.
+  verificationUrl: `${verificationBase}/verify/${c.number}?name=${encodeURIComponent(c.holder.name)}`
 })
 
 export type CertificateView = ReturnType<typeof certificateView>

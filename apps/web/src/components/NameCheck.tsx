@@ -13,14 +13,21 @@ import { TextField } from "./Field"
 import { Notice } from "./Notice"
 import { ProblemNotice } from "./ProblemNotice"
 
-/** A lookup of one certificate by its number (from the address) and the holder's name. */
-export const createNumberLookup = (rawNumber: () => string) => {
+/**
+ * A lookup of one certificate by its number (from the address) and the holder's name — remembered from this
+ * visit's lookup, or given by the link itself (`?name=`: the QR code printed on the certificate carries the name
+ * printed next to it, so scanning it checks both factors at once).
+ */
+export const createNumberLookup = (
+  rawNumber: () => string,
+  nameFromLink: () => string | undefined = () => undefined
+) => {
   const number = () => normaliseCertificateNumber(rawNumber())
   const numberProblem = () => {
     const problem = certificateNumberProblem(number())
     return problem === undefined ? undefined : certificateNumberMessage(problem)
   }
-  const [name, setName] = createSignal(rememberedCertificate(number())?.holder.name ?? "")
+  const [name, setName] = createSignal(rememberedCertificate(number())?.holder.name ?? nameFromLink() ?? "")
   const [nameError, setNameError] = createSignal<string | undefined>()
   const lookup = createLookup()
   const check = () => {

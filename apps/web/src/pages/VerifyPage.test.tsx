@@ -36,6 +36,13 @@ describe("VerifyPage (证书验证, the QR code's address)", () => {
     expect(screen.getByText(/注销原因：/).textContent).toContain("资格条件不符")
   })
 
+  it("checks at once when the scanned QR code's address carries the printed name", async () => {
+    lookup.mockResolvedValue(found(VALID))
+    renderAt(new URL(VALID.verificationUrl).pathname + new URL(VALID.verificationUrl).search)
+    expect(await screen.findByText("验证结果：有效（向一永，速录师）")).toBeTruthy()
+    expect(lookup).toHaveBeenCalledWith({ number: VALID.number, name: "向一永" })
+  })
+
   it("says so when the registry has no such certificate for that name", async () => {
     lookup.mockResolvedValue(NOT_FOUND)
     const user = userEvent.setup()

@@ -3,7 +3,7 @@
  * registry for the live status (54号·四: only certificates in the registry are valid; a revoked one shows its date
  * and reason), with the holder's name as second factor.
  */
-import { useParams } from "@solidjs/router"
+import { useParams, useSearchParams } from "@solidjs/router"
 import { Show } from "solid-js"
 import { CertificateFields, RevocationNote, StatusBadge } from "../components/CertificateFields"
 import { createNumberLookup, NameCheckForm } from "../components/NameCheck"
@@ -14,7 +14,11 @@ const checkedAt = () =>
 
 export default function VerifyPage() {
   const params = useParams<{ number: string }>()
-  const lookup = createNumberLookup(() => params.number)
+  const [search] = useSearchParams<{ name?: string }>()
+  const lookup = createNumberLookup(
+    () => params.number,
+    () => (typeof search.name === "string" ? search.name : undefined)
+  )
   const statusLine = () => {
     if (lookup.lookup.state().kind === "loading") return "正在验证，请稍候……"
     const c = lookup.certificate()

@@ -19,7 +19,7 @@ export const VALID: CertificateView = {
   issuer: { name: "江苏匠心职业技能评价中心（江都区）" },
   issuedOn: "2023-07-26",
   status: { state: "valid", name: "有效" },
-  verificationUrl: "https://cx.example.gov.cn/verify/S000032000001235000001"
+  verificationUrl: "https://cx.example.gov.cn/verify/S000032000001235000001?name=%E5%90%91%E4%B8%80%E6%B0%B8"
 }
 
 export const REVOKED: CertificateView = {
