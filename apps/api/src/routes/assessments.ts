@@ -4,6 +4,8 @@
  * (newest first, paginated) and its semiannual schedule on a date (which half-years are due or overdue). Reading
  * is scoped: the province everywhere, a department or centre within its region, an institution its own record.
  */
+
+import { RegionCode } from "@jineng/domain/codes/RegionSchema"
 import { Assessments, type InstitutionSchedule } from "@jineng/domain/quality/Assessments"
 import { AssessmentSubmission, RecordedAssessment } from "@jineng/domain/quality/QualityAssessment"
 import { Decision } from "@jineng/domain/rule/DecisionSchema"
@@ -49,6 +51,27 @@ export const InstitutionScheduleView = Schema.Struct({
   decision: Decision(ScheduleOutcome)
 }).annotations({ identifier: "AssessmentSchedule", title: "评价机构专项评估安排（一年两次）" })
 
+const DueQuery = Schema.Struct({
+  regionCode: Schema.optional(
+    RegionCode.annotations({ description: "行政区划代码（含下级地区）；默认本单位所在地区" })
+  ),
+  date: Schema.optional(LocalDate.annotations({ description: "核对日期；默认今日" }))
+})
+
+const DueAnswer = Schema.Struct({
+  date: Schema.String,
+  items: Schema.Array(
+    Schema.Struct({
+      institutionId: Schema.String,
+      name: Schema.String,
+      regionCode: Schema.String,
+      outcome: Schema.Literal("due", "overdue"),
+      due: Schema.NullOr(Schema.String),
+      overdue: Schema.Array(Schema.String)
+    })
+  )
+}).annotations({ identifier: "DueAssessments", title: "待评估、逾期的评价机构" })
+
 const _scheduleChecked: (s: InstitutionSchedule) => typeof InstitutionScheduleView.Type = (s) => s
 void _scheduleChecked
 
@@ -88,11 +111,28 @@ export const assessmentsDocs: ReadonlyArray<RouteDoc> = [
     query: ScheduleQuery,
     success: { status: 200, description: "评估安排及其判定", schema: InstitutionScheduleView },
     errors: [404]
+  },
+  {
+    method: "get",
+    path: "/api/assessments/due",
+    summary: "辖区内本半年待评估或已逾期的评价机构（默认本单位所在地区）",
+    tag: TAG,
+    authenticated: true,
+    query: DueQuery,
+    success: { status: 200, description: "待评估、逾期的评价机构", schema: DueAnswer }
   }
 ]
 
 export const assessments = ({ runtime }: RouteDeps) =>
   new Hono<ApiEnv>()
+    .get("/due", authenticated(runtime), queryOf(DueQuery), (c) => {
+      const { regionCode, date } = c.req.valid("query")
+      return respond(
+        runtime,
+        c,
+        Effect.flatMap(Assessments, (a) => a.due(c.get("actor"), { regionCode, date }))
+      )
+    })
     .post("/", requireAction(runtime, "assessment.record"), jsonBody(AssessmentSubmission), (c) =>
       respond(
         runtime,

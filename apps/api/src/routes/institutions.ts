@@ -12,12 +12,14 @@
  * - GET  /api/institutions/:institutionId/history     any valid key       → status entries and scope changes
  */
 import type { Action } from "@jineng/domain/access/Permissions"
+import { RegionCode } from "@jineng/domain/codes/RegionSchema"
 import {
   AdmitInstitution,
   ScopeChangeRequest,
   StatusChange
 } from "@jineng/domain/institution/CatalogueCommands"
 import { CatalogueStatus, StatusEntry } from "@jineng/domain/institution/CatalogueStatusSchema"
+import { expiringAuthorisations } from "@jineng/domain/institution/ExpiringAuthorisations"
 import { Institution } from "@jineng/domain/institution/Institution"
 import { InstitutionCatalogue } from "@jineng/domain/institution/InstitutionCatalogue"
 import { ScopeChangeRecord } from "@jineng/domain/institution/InstitutionScope"
@@ -28,7 +30,7 @@ import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { respond } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
-import { jsonBody, paramsOf } from "../http/Validate.js"
+import { jsonBody, paramsOf, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
 
 const TAG = "评价机构目录"
@@ -73,7 +75,46 @@ const MOVES = [
 const SCOPE_REFUSALS =
   "403：对象不在本机构管辖范围（属地管理）；409：状态不允许；422：变更后机构信息不符合规定"
 
+const ExpiringQuery = Schema.Struct({
+  withinDays: Schema.optionalWith(
+    Schema.NumberFromString.pipe(
+      Schema.int(),
+      Schema.between(1, 366),
+      Schema.annotations({
+        message: () => ({ message: "天数 withinDays 应为 1 至 366 之间的整数", override: true })
+      })
+    ),
+    { default: () => 30 }
+  ),
+  regionCode: Schema.optional(
+    RegionCode.annotations({ description: "行政区划代码（含下级地区）；默认本单位所在地区" })
+  )
+})
+
+const ExpiringAnswer = Schema.Struct({
+  date: Schema.String,
+  items: Schema.Array(
+    Schema.Struct({
+      institutionId: Schema.String,
+      name: Schema.String,
+      regionCode: Schema.String,
+      authorisationId: Schema.String,
+      validUntil: Schema.String,
+      daysLeft: Schema.Number
+    })
+  )
+}).annotations({ identifier: "ExpiringAuthorisations", title: "即将到期的评价授权" })
+
 export const institutionsDocs: ReadonlyArray<RouteDoc> = [
+  {
+    method: "get",
+    path: "/api/institutions/expiring",
+    summary: "辖区内评价授权即将到期的评价机构（默认30天内、本单位所在地区）",
+    tag: TAG,
+    authenticated: true,
+    query: ExpiringQuery,
+    success: { status: 200, description: "按截止日期排列的授权", schema: ExpiringAnswer }
+  },
   {
     method: "post",
     path: "/api/institutions",
@@ -139,6 +180,10 @@ export const institutions = ({ runtime }: RouteDeps) => {
       )
     )
   return new Hono<ApiEnv>()
+    .get("/expiring", authenticated(runtime), queryOf(ExpiringQuery), (c) => {
+      const { withinDays, regionCode } = c.req.valid("query")
+      return respond(runtime, c, expiringAuthorisations(c.get("actor"), { withinDays, regionCode }))
+    })
     .post("/", requireAction(runtime, "institution.admit"), jsonBody(AdmitInstitution), (c) =>
       respond(
         runtime,

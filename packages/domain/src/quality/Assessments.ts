@@ -5,10 +5,11 @@
  * (Authorise) and runs with its audit entry in one transaction. A retried submission — same institution, half-year,
  * date, assessor, result and findings — answers the record on file and writes nothing.
  */
-import { Context, Effect, Layer, Option } from "effect"
+import { Context, Effect, Either, Layer, Option } from "effect"
 import { ActionRefused } from "../access/AccessErrors.js"
 import { requireAuthorised } from "../access/Authorise.js"
 import type { Organisation } from "../access/Organisation.js"
+import { allInstitutions } from "../institution/AllInstitutions.js"
 import { InstitutionNotFound } from "../institution/InstitutionErrors.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
 import type { Decision } from "../rule/Decision.js"
@@ -32,6 +33,16 @@ export interface AssessmentPage {
   readonly total: number
   readonly limit: number
   readonly offset: number
+}
+
+/** An institution whose assessment is owed (Assessments.due). */
+export interface DueAssessment {
+  readonly institutionId: string
+  readonly name: string
+  readonly regionCode: string
+  readonly outcome: "due" | "overdue"
+  readonly due: AssessmentPeriod | null
+  readonly overdue: ReadonlyArray<AssessmentPeriod>
 }
 
 /** An institution's schedule on a date, as the API answers it. */
@@ -164,7 +175,39 @@ const make = Effect.gen(function* () {
     return result
   })
 
-  return { record, list, schedule } as const
+  /**
+   * The admitted institutions of a region (default: the organisation's own) whose semiannual assessment is due or
+   * overdue on `date` — the bureaus' to-do (54号·五 每半年专项评估); only institutions `org` may read are listed.
+   */
+  const due = Effect.fn("Assessments.due")(function* (
+    org: Organisation,
+    options: { readonly regionCode?: string | undefined; readonly date?: LocalDate | undefined } = {}
+  ) {
+    const on = options.date ?? (yield* todayInBeijing)
+    const listed = yield* allInstitutions({
+      regionCode: options.regionCode ?? org.regionCode,
+      status: "admitted",
+      statusOn: on
+    }).pipe(Effect.provideService(InstitutionRepository, institutions))
+    const items: Array<DueAssessment> = []
+    for (const institution of listed) {
+      if (Either.isLeft(requireMayReadAssessments(org, institution))) continue
+      const done = yield* assessments.listByInstitution(institution.id)
+      const { decision, due: current, overdue } = assessmentSchedule(institution, done, on)
+      if (decision.outcome !== "due" && decision.outcome !== "overdue") continue
+      items.push({
+        institutionId: institution.id,
+        name: institution.name,
+        regionCode: institution.region,
+        outcome: decision.outcome,
+        due: current ?? null,
+        overdue
+      })
+    }
+    return { date: on, items }
+  })
+
+  return { record, list, schedule, due } as const
 })
 
 export class Assessments extends Context.Tag("@jineng/domain/Assessments")<

@@ -1,9 +1,11 @@
 import { FastCheck } from "effect"
 import { describe, expect, it } from "vitest"
 import {
+  addDays,
   addMonths,
   addYears,
   compareDates,
+  daysBetween,
   fullMonthsBetween,
   fullYearsBetween,
   isLocalDate,
@@ -88,5 +90,18 @@ describe("LocalDate (ISO calendar days)", () => {
     expect(isWithin("2024-01-01", "2024-01-01", "2024-12-31")).toBe(true)
     expect(isWithin("2024-12-31", "2024-01-01", "2024-12-31")).toBe(true)
     expect(isWithin("2025-01-01", "2024-01-01", "2024-12-31")).toBe(false)
+  })
+})
+
+describe("addDays and daysBetween", () => {
+  it("crosses month, year and leap-day boundaries both ways", () => {
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29")
+    expect(addDays("2024-02-29", 1)).toBe("2024-03-01")
+    expect(addDays("2023-12-31", 1)).toBe("2024-01-01")
+    expect(addDays("2024-03-01", -1)).toBe("2024-02-29")
+    expect(addDays("2026-11-26", 30)).toBe("2026-12-26")
+    expect(daysBetween("2024-01-01", "2025-01-01")).toBe(366)
+    expect(daysBetween("2025-01-01", "2024-01-01")).toBe(-366)
+    expect(daysBetween("2026-11-26", addDays("2026-11-26", 400))).toBe(400)
   })
 })

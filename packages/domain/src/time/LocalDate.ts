@@ -68,3 +68,15 @@ export const fullMonthsBetween = (from: LocalDate, to: LocalDate): number => {
 
 export const fullYearsBetween = (from: LocalDate, to: LocalDate): number =>
   Math.floor(fullMonthsBetween(from, to) / 12)
+
+const DAY_MS = 86_400_000
+const epochDay = (d: LocalDate): number => Date.UTC(yearOf(d), monthOf(d) - 1, dayOf(d)) / DAY_MS
+
+/** Adds whole days (negative to go back). */
+export const addDays = (d: LocalDate, days: number): LocalDate => {
+  const t = new Date((epochDay(d) + days) * DAY_MS)
+  return makeDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
+}
+
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: LocalDate, to: LocalDate): number => epochDay(to) - epochDay(from)
