@@ -246,6 +246,21 @@ export const fakeClient = (role: OrganisationRole, overrides: Partial<AdminClien
         ],
         scopeChanges: []
       }),
+    // As the API answers for TODAY: the fixture's authorisation ends 2025-03-31, 21 days on.
+    expiringAuthorisations: async () =>
+      ok({
+        date: TODAY,
+        items: [
+          {
+            institutionId: "inst-0001",
+            name: "江苏匠心职业技能评价中心",
+            regionCode: "320102",
+            authorisationId: "auth-1",
+            validUntil: "2025-03-31",
+            daysLeft: 21
+          }
+        ]
+      }),
     admitInstitution: async (body) =>
       ok({ ...(body as object), id: "inst-new", statusHistory: [] } as never, 201),
     changeScope: async () => ok({} as never),
@@ -332,6 +347,20 @@ export const fakeClient = (role: OrganisationRole, overrides: Partial<AdminClien
         due: "2025-H1",
         overdue: ["2024-H2"],
         decision: verdict("quality.assessment-schedule", ["54号·五"], []) as never
+      }),
+    assessmentsDue: async (query) =>
+      ok({
+        date: query.date ?? TODAY,
+        items: [
+          {
+            institutionId: "inst-0001",
+            name: "江苏匠心职业技能评价中心",
+            regionCode: "320102",
+            outcome: "overdue",
+            due: "2025-H1",
+            overdue: ["2024-H2"]
+          }
+        ]
       }),
     recordAssessment: async (body) =>
       ok(

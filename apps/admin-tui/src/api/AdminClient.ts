@@ -260,6 +260,52 @@ export interface IssueOptions extends CallOptions {
 
 export type AssessmentSchedule = InstitutionSchedule
 
+/** GET /api/assessments/due: on `date` (default today), which region's admitted institutions are due or overdue. */
+export interface DueAssessmentsQuery {
+  readonly regionCode?: string | undefined
+  readonly date?: string | undefined
+}
+
+/** An admitted institution whose semiannual assessment (54号·五 "一年两次") is due or overdue; periods like "2026-H2". */
+export interface DueAssessment {
+  readonly institutionId: string
+  readonly name: string
+  readonly regionCode: string
+  readonly outcome: "due" | "overdue"
+  readonly due: string | null
+  readonly overdue: ReadonlyArray<string>
+}
+
+export interface DueAssessments {
+  readonly date: string
+  readonly items: ReadonlyArray<DueAssessment>
+}
+
+/**
+ * GET /api/institutions/expiring: authorisations ending within `withinDays` (1–366) of today. The route defaults it
+ * to 30, but hc types the query as decoded (default applied, so required): the terminal always sends it.
+ */
+export interface ExpiringQuery {
+  readonly withinDays: number
+  readonly regionCode?: string | undefined
+}
+
+/** An authorisation ending soon (54号·五 有效期限), `daysLeft` counted from the answer's date. */
+export interface ExpiringAuthorisation {
+  readonly institutionId: string
+  readonly name: string
+  readonly regionCode: string
+  readonly authorisationId: string
+  readonly validUntil: string
+  readonly daysLeft: number
+}
+
+/** Sorted by validUntil. */
+export interface ExpiringAuthorisations {
+  readonly date: string
+  readonly items: ReadonlyArray<ExpiringAuthorisation>
+}
+
 export interface AdminClient {
   readonly me: (options?: CallOptions) => Promise<ApiResult<Me>>
 
@@ -296,6 +342,10 @@ export interface AdminClient {
     institutionId: string,
     options?: CallOptions
   ) => Promise<ApiResult<InstitutionHistory>>
+  readonly expiringAuthorisations: (
+    query: ExpiringQuery,
+    options?: CallOptions
+  ) => Promise<ApiResult<ExpiringAuthorisations>>
   readonly admitInstitution: (
     body: AdmitInstitution,
     options?: CallOptions
@@ -353,6 +403,10 @@ export interface AdminClient {
     date: string | undefined,
     options?: CallOptions
   ) => Promise<ApiResult<AssessmentSchedule>>
+  readonly assessmentsDue: (
+    query: DueAssessmentsQuery,
+    options?: CallOptions
+  ) => Promise<ApiResult<DueAssessments>>
   readonly recordAssessment: (
     body: AssessmentSubmission,
     options?: CallOptions

@@ -55,6 +55,7 @@ export const ANSWERS_FIT: {
     Api["institutions"][":institutionId"]["history"]["$get"],
     "institutionHistory"
   >
+  readonly expiringAuthorisations: Fits<Api["institutions"]["expiring"]["$get"], "expiringAuthorisations">
   readonly admitInstitution: Fits<Api["institutions"]["$post"], "admitInstitution">
   readonly changeScope: Fits<Api["institutions"][":institutionId"]["scope"]["$put"], "changeScope">
   readonly changeStatus: Fits<Api["institutions"][":institutionId"]["suspension"]["$post"], "changeStatus">
@@ -68,6 +69,7 @@ export const ANSWERS_FIT: {
   readonly resolveReport: Fits<Api["reports"][":reportId"]["resolution"]["$post"], "resolveReport">
   readonly assessments: Fits<Api["assessments"]["$get"], "assessments">
   readonly assessmentSchedule: Fits<Api["assessments"]["schedule"]["$get"], "assessmentSchedule">
+  readonly assessmentsDue: Fits<Api["assessments"]["due"]["$get"], "assessmentsDue">
   readonly recordAssessment: Fits<Api["assessments"]["$post"], "recordAssessment">
   readonly batch: Fits<Api["batches"][":batchId"]["$get"], "batch">
   readonly issueBatch: Fits<Api["batches"][":batchId"]["certificates"]["$post"], "issueBatch">
@@ -82,6 +84,7 @@ export const ANSWERS_FIT: {
   institutions: true,
   institution: true,
   institutionHistory: true,
+  expiringAuthorisations: true,
   admitInstitution: true,
   changeScope: true,
   changeStatus: true,
@@ -95,6 +98,7 @@ export const ANSWERS_FIT: {
   resolveReport: true,
   assessments: true,
   assessmentSchedule: true,
+  assessmentsDue: true,
   recordAssessment: true,
   batch: true,
   // POST /api/batches/:batchId/certificates answers its issued batch with a typed c.json (200/201), but its handler

@@ -86,6 +86,22 @@ describe("HttpAdminClient", () => {
     expect(awaiting).toEqual({ ok: true, status: 200, value: { items: [] } })
   })
 
+  it("reads the due assessments and the expiring authorisations of a region in one call each", async () => {
+    const { url, seen } = await serve((_, res) => json(res, 200, { date: "2025-03-10", items: [] }))
+    const client = makeHttpAdminClient(url, "k")
+    await client.assessmentsDue({ date: "2025-03-10", regionCode: undefined })
+    await client.assessmentsDue({ regionCode: "320100" })
+    await client.expiringAuthorisations({ withinDays: 30 })
+    const expiring = await client.expiringAuthorisations({ withinDays: 7, regionCode: "320505" })
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      "GET /api/assessments/due?date=2025-03-10",
+      "GET /api/assessments/due?regionCode=320100",
+      "GET /api/institutions/expiring?withinDays=30",
+      "GET /api/institutions/expiring?withinDays=7&regionCode=320505"
+    ])
+    expect(expiring).toEqual({ ok: true, status: 200, value: { date: "2025-03-10", items: [] } })
+  })
+
   it("turns problem+json into the problem: zh-CN detail, code, field and row issues", async () => {
     const { url } = await serve((_, res) =>
       json(

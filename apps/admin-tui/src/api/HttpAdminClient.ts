@@ -115,6 +115,8 @@ export const makeHttpAdminClient = (baseUrl: string, apiKey: string): AdminClien
       resultOf(api.public.institutions[":institutionId"].$get({ param: { institutionId } }, withSignal(o))),
     institutionHistory: (institutionId, o) =>
       resultOf(api.institutions[":institutionId"].history.$get({ param: { institutionId } }, withSignal(o))),
+    expiringAuthorisations: (q, o) =>
+      resultOf(api.institutions.expiring.$get({ query: query(q) }, withSignal(o))),
     admitInstitution: (json, o) => resultOf(api.institutions.$post({ json }, withSignal(o))),
     changeScope: (institutionId, json, o) =>
       resultOf(
@@ -147,6 +149,7 @@ export const makeHttpAdminClient = (baseUrl: string, apiKey: string): AdminClien
           withSignal(o)
         )
       ),
+    assessmentsDue: (q, o) => resultOf(api.assessments.due.$get({ query: query(q) }, withSignal(o))),
     recordAssessment: (json, o) => resultOf(api.assessments.$post({ json }, withSignal(o))),
 
     batch: (batchId, o) => resultOf(api.batches[":batchId"].$get({ param: { batchId } }, withSignal(o))),

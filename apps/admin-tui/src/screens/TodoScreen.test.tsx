@@ -1,14 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest"
-import {
-  fakeClient,
-  filingFixture,
-  institutionFixture,
-  meOf,
-  ok,
-  refused,
-  TODAY,
-  viewOf
-} from "../../test/FakeClient.js"
+import { fakeClient, filingFixture, meOf, ok, refused, TODAY, viewOf } from "../../test/FakeClient.js"
 import { KEY, press, waitFor } from "../../test/Keys.js"
 import { renderScreen } from "../../test/RenderScreen.js"
 import { loadTodo, TodoScreen } from "./TodoScreen.js"
@@ -25,15 +16,18 @@ describe("TodoScreen", () => {
       "举报·待核实",
       "玄武区 证书核发",
       "授权到期",
-      "江苏匠心职业技能评价中心：6-18-02-04 授权",
+      "江苏匠心职业技能评价中心：授权还剩 21 天",
       "2025-03-31"
     )
     // The filing awaits the province's opinion, not the city's: the API lists none for the city.
     expect(fake.argsOf("awaitingFilings")).toHaveLength(1)
     expect(app.lastFrame()).not.toContain("备案·")
-    // A city bureau records no assessments (Permissions.ts): no schedule is asked for.
+    // A city bureau records no assessments (Permissions.ts): none is asked for, and nothing per institution.
+    expect(fake.argsOf("assessmentsDue")).toHaveLength(0)
     expect(fake.argsOf("assessmentSchedule")).toHaveLength(0)
-    expect(fake.argsOf("institutions")[0]?.[0]).toMatchObject({ regionCode: "320100", status: "admitted" })
+    expect(fake.argsOf("institutions")).toHaveLength(0)
+    // One call for the expiring authorisations of the key's own region, within 30 days.
+    expect(fake.argsOf("expiringAuthorisations").map((a) => a[0])).toEqual([{ withinDays: 30 }])
   })
 
   it("opens the chosen item on its screen", async () => {
@@ -79,23 +73,62 @@ describe("TodoScreen", () => {
     await waitFor(current.app, "错误：本单位无权查看待办备案（NotAuthorised）")
   })
 
-  it("lists the province's overdue assessments and leaves out authorisations ending later", async () => {
-    const far = institutionFixture({
-      id: "inst-far",
-      name: "远期授权机构",
-      authorisations: [{ ...institutionFixture().authorisations[0], validUntil: "2025-04-10" } as never]
+  it("lists the province's due and overdue assessments and expiring authorisations, one call each", async () => {
+    const due = (institutionId: string, name: string, outcome: "due" | "overdue") => ({
+      institutionId,
+      name,
+      regionCode: "320505",
+      outcome,
+      due: outcome === "due" ? "2025-H1" : null,
+      overdue: outcome === "overdue" ? ["2024-H1", "2024-H2"] : []
     })
-    const { client } = fakeClient("province", {
-      institutions: async () => ok({ items: [institutionFixture(), far], total: 2, limit: 100, offset: 0 })
+    // 150 institutions due: more than the one catalogue page (100) the terminal used to look at.
+    const many = Array.from({ length: 150 }, (_, i) => due(`inst-${i}`, `机构${i}`, "due"))
+    const fake = fakeClient("province", {
+      assessmentsDue: async (query) =>
+        ok({ date: query.date ?? TODAY, items: [due("inst-late", "逾期机构", "overdue"), ...many] }),
+      expiringAuthorisations: async () =>
+        ok({
+          date: TODAY,
+          items: [
+            {
+              institutionId: "inst-2",
+              name: "苏州评价机构",
+              regionCode: "320505",
+              authorisationId: "auth-2",
+              validUntil: "2025-03-12",
+              daysLeft: 2
+            }
+          ]
+        })
     })
-    const controller = new AbortController()
-    const answer = await loadTodo(client, meOf("province"), TODAY, controller.signal)
+    const answer = await loadTodo(fake.client, meOf("province"), TODAY, new AbortController().signal)
     expect(answer.ok).toBe(true)
     if (!answer.ok) return
-    const kinds = answer.value.items.map((i) => `${i.kind} ${i.text}`)
-    expect(kinds).toContain("评估·逾期 江苏匠心职业技能评价中心：有逾期未评估的半年")
-    expect(kinds).toContain("授权到期 江苏匠心职业技能评价中心：6-18-02-04 授权")
-    // 2025-04-10 is 31 days after 2025-03-10: not within 30 days.
-    expect(kinds.filter((k) => k.startsWith("授权到期 远期"))).toEqual([])
+    const rows = answer.value.items.map((i) => `${i.kind} ${i.text} ${i.date}`)
+    expect(rows).toContain("评估·逾期 逾期机构：有逾期未评估的半年 2024-H1")
+    expect(rows).toContain("评估·待评估 机构149：本半年待评估 2025-H1")
+    expect(rows.filter((r) => r.startsWith("评估·"))).toHaveLength(151)
+    expect(rows).toContain("授权到期 苏州评价机构：授权还剩 2 天 2025-03-12")
+    expect(answer.value.items.find((i) => i.text.startsWith("逾期机构"))?.route).toEqual({
+      screen: "assessments",
+      institutionId: "inst-late"
+    })
+    expect(answer.value.items.find((i) => i.kind === "授权到期")?.route).toEqual({
+      screen: "institutions",
+      institutionId: "inst-2"
+    })
+    expect(answer.value.notes.some((n) => n.includes("机构"))).toBe(false)
+    expect(fake.argsOf("assessmentsDue").map((a) => a[0])).toEqual([{ date: TODAY }])
+    expect(fake.argsOf("expiringAuthorisations").map((a) => a[0])).toEqual([{ withinDays: 30 }])
+    expect(fake.argsOf("assessmentSchedule")).toHaveLength(0)
+    expect(fake.argsOf("institutions")).toHaveLength(0)
+  })
+
+  it("shows the API's refusal of the due assessments with its zh-CN detail and code", async () => {
+    current = renderScreen(TodoScreen, "province", {
+      client: { assessmentsDue: async () => refused(403, "NotAuthorised", "本单位无权查看本辖区评估安排") }
+    })
+    await waitFor(current.app, "错误：本单位无权查看本辖区评估安排（NotAuthorised）")
   })
 })

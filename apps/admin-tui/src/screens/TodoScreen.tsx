@@ -2,14 +2,14 @@
  * 待办: what waits for this organisation, by what its role may do — the competition filings whose next 附件1 opinion
  * is this bureau's, and for the province those awaiting co-signature (GET /api/filings/awaiting; 54号·二), dated by
  * the competition's first day, before which the filing must be completed; reports to handle (received,
- * verifying); the institutions of its region whose semiannual assessment is due or overdue (54号·五 "一年两次"),
- * and those whose authorisation ends within 30 days (54号·五 "有效期限"). Enter opens the item on its screen.
+ * verifying); the institutions of its region whose semiannual assessment is due or overdue (54号·五 "一年两次";
+ * GET /api/assessments/due), and the authorisations ending within 30 days (54号·五 "有效期限"; GET
+ * /api/institutions/expiring, soonest first). Enter opens the item on its screen.
  */
 import { REPORT_STATE_NAMES } from "@jineng/domain/quality/Report"
 import { Text } from "ink"
 import { useEffect, useState } from "react"
-import type { AdminClient, ApiResult, Me, PublicInstitution } from "../api/AdminClient.js"
-import { addDays } from "../BeijingDate.js"
+import type { AdminClient, ApiResult, Me } from "../api/AdminClient.js"
 import { Frame } from "../components/Frame.js"
 import { applyListMove, listKey } from "../components/ListModel.js"
 import { Table } from "../components/Table.js"
@@ -20,12 +20,8 @@ import { regionShortName } from "./RegionName.js"
 import { SCHEDULE_OUTCOME_NAMES } from "./ScheduleText.js"
 import { may, type Route, type ScreenProps } from "./ScreenProps.js"
 
-/** Institutions looked at for assessments and expiring authorisations (one page of the catalogue). */
-export const TODO_INSTITUTIONS = 100
 /** Reports listed per status. */
 const REPORTS_SHOWN = 5
-/** Schedules fetched at once. */
-const PARALLEL = 4
 /** Authorisations ending within this many days are listed (54号·五 有效期限). */
 export const EXPIRY_DAYS = 30
 
@@ -39,21 +35,6 @@ export interface TodoItem {
 export interface Todo {
   readonly items: ReadonlyArray<TodoItem>
   readonly notes: ReadonlyArray<string>
-}
-
-type Ok<T> = Extract<ApiResult<T>, { ok: true }>
-
-/** Runs `calls` at most PARALLEL at a time; the first failure stops the rest and is returned. */
-const inBatches = async <T,>(calls: ReadonlyArray<() => Promise<ApiResult<T>>>) => {
-  const out: Array<T> = []
-  for (let i = 0; i < calls.length; i += PARALLEL) {
-    const answers = await Promise.all(calls.slice(i, i + PARALLEL).map((call) => call()))
-    for (const a of answers) {
-      if (!a.ok) return a
-      out.push(a.value)
-    }
-  }
-  return { ok: true, status: 200, value: out } as Ok<ReadonlyArray<T>>
 }
 
 /** Everything 待办 shows for `me` on `today`. */
@@ -92,47 +73,28 @@ export const loadTodo = async (
           `${REPORT_STATE_NAMES[status]}的举报共 ${page.value.total} 件，此处列出最新 ${page.value.items.length} 件。`
         )
     }
-  const watchesAssessments = may(me, "assessment.record")
-  const watchesExpiry = may(me, "institution.change")
-  if (!watchesAssessments && !watchesExpiry) return { ok: true, status: 200, value: { items, notes } }
-  const region = me.organisation.regionCode === "320000" ? undefined : me.organisation.regionCode
-  const listed = await client.institutions(
-    { limit: TODO_INSTITUTIONS, offset: 0, regionCode: region, status: "admitted" },
-    { signal }
-  )
-  if (!listed.ok) return listed
-  const institutions: ReadonlyArray<PublicInstitution> = listed.value.items
-  if (listed.value.total > institutions.length)
-    notes.push(
-      `本辖区在录机构共 ${listed.value.total} 家，评估与授权到期只检查了前 ${institutions.length} 家。`
-    )
-  if (watchesAssessments) {
-    const schedules = await inBatches(
-      institutions.map((i) => () => client.assessmentSchedule(i.id, today, { signal }))
-    )
-    if (!schedules.ok) return schedules
-    schedules.value.forEach((s, n) => {
-      const institution = institutions[n]
-      if (institution === undefined || (s.outcome !== "due" && s.outcome !== "overdue")) return
+  // Both lists cover the key's own region (the province: all of Jiangsu), computed by the API in one call each.
+  if (may(me, "assessment.record")) {
+    const due = await client.assessmentsDue({ date: today }, { signal })
+    if (!due.ok) return due
+    for (const a of due.value.items)
       items.push({
-        kind: s.outcome === "overdue" ? "评估·逾期" : "评估·待评估",
-        text: `${institution.name}：${SCHEDULE_OUTCOME_NAMES[s.outcome]}`,
-        date: s.overdue[0] ?? s.due ?? "",
-        route: { screen: "assessments", institutionId: institution.id }
+        kind: a.outcome === "overdue" ? "评估·逾期" : "评估·待评估",
+        text: `${a.name}：${SCHEDULE_OUTCOME_NAMES[a.outcome]}`,
+        date: a.overdue[0] ?? a.due ?? "",
+        route: { screen: "assessments", institutionId: a.institutionId }
       })
-    })
   }
-  if (watchesExpiry) {
-    const until = addDays(today, EXPIRY_DAYS)
-    for (const institution of institutions)
-      for (const a of institution.authorisations)
-        if (a.validUntil >= today && a.validUntil <= until)
-          items.push({
-            kind: "授权到期",
-            text: `${institution.name}：${a.occupations.map((o) => o.code).join(",")} 授权`,
-            date: a.validUntil,
-            route: { screen: "institutions", institutionId: institution.id }
-          })
+  if (may(me, "institution.change")) {
+    const expiring = await client.expiringAuthorisations({ withinDays: EXPIRY_DAYS }, { signal })
+    if (!expiring.ok) return expiring
+    for (const a of expiring.value.items)
+      items.push({
+        kind: "授权到期",
+        text: `${a.name}：授权还剩 ${a.daysLeft} 天`,
+        date: a.validUntil,
+        route: { screen: "institutions", institutionId: a.institutionId }
+      })
   }
   return { ok: true, status: 200, value: { items, notes } }
 }
