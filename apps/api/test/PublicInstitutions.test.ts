@@ -243,3 +243,27 @@ describe("54号·五 GET /api/public/institutions/:institutionId", () => {
     expect(await problemOf(res)).toMatchObject({ code: "InstitutionNotFound", field: "institutionId" })
   })
 })
+
+describe("GET /api/public/institutions?name=", () => {
+  it("finds institutions by a part of their name, with the total of matches", async () => {
+    const all = (await (await t.call("GET", "/api/public/institutions?limit=100")).json()) as {
+      items: Array<{ id: string; name: string }>
+    }
+    const sample = all.items[0]
+    if (sample === undefined) throw new Error("the demo catalogue is empty")
+    const part = sample.name.slice(2, 6)
+    const res = await t.call("GET", `/api/public/institutions?name=${encodeURIComponent(part)}&limit=100`)
+    const page = (await res.json()) as { items: Array<{ id: string; name: string }>; total: number }
+    expect(page.items.map((i) => i.id).sort()).toEqual(
+      all.items
+        .filter((i) => i.name.includes(part))
+        .map((i) => i.id)
+        .sort()
+    )
+    expect(page.total).toBe(page.items.length)
+    const none = (await (await t.call("GET", "/api/public/institutions?name=%25")).json()) as {
+      total: number
+    }
+    expect(none.total).toBe(0)
+  })
+})

@@ -291,6 +291,16 @@ describe.each(implementations)("54号·五 InstitutionRepository contract — $n
       })
     )
 
+    it.effect("filters by a part of the name, taking LIKE's wildcards literally", () =>
+      Effect.gen(function* () {
+        expect(yield* ids({ nameContains: "技能评价" })).toEqual(["inst-a", "inst-b"])
+        expect(yield* ids({ nameContains: " 昆山乙 " })).toEqual(["inst-b"])
+        expect(yield* ids({ nameContains: "南京丙", regionCode: "320500" })).toEqual([])
+        expect(yield* ids({ nameContains: "%" })).toEqual([])
+        expect(yield* ids({ nameContains: "_" })).toEqual([])
+      })
+    )
+
     it.effect("filters by the region an authorisation serves (the asked region lies within it)", () =>
       Effect.gen(function* () {
         expect(yield* ids({ servesRegion: "320583" })).toEqual(["inst-a", "inst-b"])

@@ -122,6 +122,9 @@ export const PublicInstitutionQuery = Schema.Struct({
   validOn: Schema.optionalWith(LocalDate.annotations({ description: "授权在该日有效（含截止日）" }), {
     exact: true
   }),
+  name: Schema.optionalWith(Text("机构名称关键词", 100).annotations({ description: "机构名称包含的文字" }), {
+    exact: true
+  }),
   servesRegion: Schema.optionalWith(RegionCode.annotations({ description: "可在该行政区划开展评价" }), {
     exact: true
   })
@@ -160,7 +163,10 @@ export const publicInstitutions = ({ runtime }: RouteDeps) =>
         runtime,
         c,
         Effect.map(
-          Effect.flatMap(InstitutionRepository, (repository) => repository.list(c.req.valid("query"))),
+          Effect.flatMap(InstitutionRepository, (repository) => {
+            const { name, ...query } = c.req.valid("query")
+            return repository.list(name === undefined ? query : { ...query, nameContains: name })
+          }),
           (page) => ({ ...page, items: page.items.map(publicInstitutionView) })
         )
       )

@@ -232,12 +232,18 @@ export const make = Effect.gen(function* () {
     return [sql`EXISTS (SELECT 1 FROM institution_authorisations a WHERE ${sql.and(conditions)})`]
   }
 
+  /** `text` as a literal inside a LIKE pattern (with ESCAPE '\\'). */
+  const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
   const list = (query?: InstitutionQuery): Effect.Effect<InstitutionPage> =>
     Effect.gen(function* () {
       const q = normalizeInstitutionQuery(query)
       const where = sql.and([
         ...(q.regionCode === undefined ? [] : [withinRegion(sql, q.regionCode)]),
         ...(q.kind === undefined ? [] : [sql`kind = ${q.kind}`]),
+        ...(q.nameContains === undefined
+          ? []
+          : [sql`LOWER(name) LIKE ${`%${likeEscaped(q.nameContains.toLowerCase())}%`} ESCAPE '\\'`]),
         ...statusFilter(q),
         ...authorisationFilter(q)
       ])

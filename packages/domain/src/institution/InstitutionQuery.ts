@@ -38,6 +38,8 @@ export interface InstitutionQuery {
   readonly validOn?: LocalDate
   /** An authorisation whose region contains this region (the institution may evaluate there). */
   readonly servesRegion?: string
+  /** Institutions whose name contains this text (Latin letters in any case). */
+  readonly nameContains?: string
   /** Default 0. */
   readonly offset?: number
   /** Default DEFAULT_INSTITUTION_PAGE_SIZE, at most MAX_INSTITUTION_PAGE_SIZE. */
@@ -65,6 +67,7 @@ export interface NormalizedInstitutionQuery {
   readonly level: SkillLevel | undefined
   readonly validOn: LocalDate | undefined
   readonly servesRegion: string | undefined
+  readonly nameContains: string | undefined
   readonly offset: number
   readonly limit: number
 }
@@ -90,6 +93,7 @@ export const normalizeInstitutionQuery = (query: InstitutionQuery = {}): Normali
     level: query.level,
     validOn: blankToUndefined(query.validOn),
     servesRegion: blankToUndefined(query.servesRegion),
+    nameContains: blankToUndefined(query.nameContains?.trim()),
     offset: Number.isFinite(offset) ? offset : 0,
     limit: Number.isFinite(limit) ? limit : DEFAULT_INSTITUTION_PAGE_SIZE
   }
@@ -134,6 +138,7 @@ export const queriedStatus = (
 export const matchesInstitutionQuery = (institution: Institution, q: NormalizedInstitutionQuery): boolean =>
   (q.regionCode === undefined || isWithinRegion(institution.region, q.regionCode)) &&
   (q.kind === undefined || institution.kind === q.kind) &&
+  (q.nameContains === undefined || institution.name.toLowerCase().includes(q.nameContains.toLowerCase())) &&
   (q.status === undefined || queriedStatus(institution, q) === q.status) &&
   (!filtersAuthorisations(q) || institution.authorisations.some((a) => authorisationMatches(a, q)))
 
