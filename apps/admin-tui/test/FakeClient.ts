@@ -140,6 +140,18 @@ export const institutionFixture = (over: Partial<PublicInstitution> = {}): Publi
   ...over
 })
 
+/**
+ * GET /api/public/institutions over `catalogue`, as the API answers it: the institutions whose name contains the
+ * trimmed `name` (Latin letters in any case), one page of them (offset, limit), and `total` counting every match.
+ */
+export const catalogueOf =
+  (catalogue: ReadonlyArray<PublicInstitution>): AdminClient["institutions"] =>
+  async ({ limit, offset, name }) => {
+    const text = name?.trim().toLowerCase() ?? ""
+    const matches = catalogue.filter((i) => i.name.toLowerCase().includes(text))
+    return ok({ items: matches.slice(offset, offset + limit), total: matches.length, limit, offset })
+  }
+
 export const reportFixture = (over: Partial<Report> = {}): Report => ({
   id: "rep-1",
   trackingCode: "JB7Q2K9M",
@@ -234,7 +246,7 @@ export const fakeClient = (role: OrganisationRole, overrides: Partial<AdminClien
         review: reviewCompetition(COMPETITION, completedFiling(filing)),
         filings: [viewOf(filing)]
       }),
-    institutions: async () => ok({ items: [institutionFixture()], total: 1, limit: 10, offset: 0 }),
+    institutions: catalogueOf([institutionFixture()]),
     institution: async () => ok(institutionFixture()),
     institutionHistory: async () =>
       ok({

@@ -11,6 +11,7 @@ export const KEY = {
   down: "\u001B[B",
   left: "\u001B[D",
   right: "\u001B[C",
+  pageUp: "\u001B[5~",
   pageDown: "\u001B[6~",
   backspace: "\u007F",
   ctrlT: "\u0014"

@@ -145,6 +145,8 @@ export interface PublicInstitution {
 }
 
 export interface InstitutionQuery extends PageQuery {
+  /** Institutions whose name contains this text (the API trims it; 1–100 characters); `total` counts the matches. */
+  readonly name?: string | undefined
   readonly regionCode?: string | undefined
   readonly status?: "admitted" | "suspended" | "removed" | undefined
   readonly occupationCode?: string | undefined

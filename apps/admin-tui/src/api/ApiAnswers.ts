@@ -5,7 +5,7 @@
  */
 import type { createApiClient } from "@jineng/api/client"
 import type { ClientResponse } from "hono/client"
-import type { AdminClient } from "./AdminClient.js"
+import type { AdminClient, InstitutionQuery } from "./AdminClient.js"
 
 type Api = ReturnType<typeof createApiClient>["api"]
 
@@ -107,3 +107,21 @@ export const ANSWERS_FIT: {
   // fails: set it to true).
   issueBatch: false
 }
+
+/** The query parameters a client call's route reads (its validated query, as hc types it). */
+type QueryOf<F> = F extends (...args: never) => unknown
+  ? NonNullable<Parameters<F>[0]> extends { readonly query: infer Q }
+    ? Q
+    : never
+  : never
+
+/** true when the route reads every parameter the terminal sends (the adapter casts the values to strings). */
+type Reads<Route, Q> = [QueryOf<Route>] extends [never]
+  ? false
+  : [Exclude<keyof Q, keyof QueryOf<Route>>] extends [never]
+    ? true
+    : false
+
+export const QUERIES_READ: {
+  readonly institutions: Reads<Api["public"]["institutions"]["$get"], InstitutionQuery>
+} = { institutions: true }

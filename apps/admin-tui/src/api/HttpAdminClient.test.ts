@@ -64,6 +64,28 @@ describe("HttpAdminClient", () => {
     expect(seen[0]?.url).toBe("/api/reports?limit=10&offset=20&status=verifying")
   })
 
+  it("searches the catalogue by name with the other filters and paging, the name percent-encoded", async () => {
+    const { url, seen } = await serve((_, res) =>
+      json(res, 200, { items: [], total: 13, limit: 10, offset: 10 })
+    )
+    const client = makeHttpAdminClient(url, "k")
+    const page = await client.institutions({
+      limit: 10,
+      offset: 10,
+      name: "华瑞 & Co",
+      regionCode: "320600",
+      status: "admitted",
+      level: ""
+    })
+    await client.institutions({ limit: 10, offset: 0, name: "", regionCode: undefined })
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      `GET /api/public/institutions?limit=10&offset=10&name=${encodeURIComponent("华瑞 & Co").replace(/%20/g, "+")}&regionCode=320600&status=admitted`,
+      "GET /api/public/institutions?limit=10&offset=0"
+    ])
+    expect(new URL(seen[0]?.url ?? "", url).searchParams.get("name")).toBe("华瑞 & Co")
+    expect(page).toEqual({ ok: true, status: 200, value: { items: [], total: 13, limit: 10, offset: 10 } })
+  })
+
   it("reads the competitions, one competition and the filings awaiting the bureau at their routes", async () => {
     const { url, seen } = await serve((_, res) => json(res, 200, { items: [] }))
     const client = makeHttpAdminClient(url, "k")

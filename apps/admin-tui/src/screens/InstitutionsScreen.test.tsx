@@ -1,9 +1,12 @@
 import type { AdmitInstitution, ScopeChangeRequest } from "@jineng/domain/institution/CatalogueCommands"
 import { afterEach, describe, expect, it } from "vitest"
-import { institutionFixture, ok } from "../../test/FakeClient.js"
+import { catalogueOf, institutionFixture } from "../../test/FakeClient.js"
 import { KEY, press, type, waitFor } from "../../test/Keys.js"
 import { renderScreen } from "../../test/RenderScreen.js"
 import { ADMIT_FIELDS, InstitutionsScreen } from "./InstitutionsScreen.js"
+
+/** From the name field, past the other four fields to 查询. */
+const SUBMIT_FILTER = [KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter] as const
 
 let current: ReturnType<typeof renderScreen> | undefined
 afterEach(() => current?.app.unmount())
@@ -16,26 +19,20 @@ describe("InstitutionsScreen", () => {
     expect(fake.argsOf("institutions")[0]?.[0]).toMatchObject({ regionCode: "320100", offset: 0, limit: 10 })
   })
 
-  it("filters by region, status, occupation and level, and by name within the page", async () => {
+  it("asks the API for the name with region, status, occupation and level, and shows its matches", async () => {
     current = renderScreen(InstitutionsScreen, "province", {
       client: {
-        institutions: async () =>
-          ok({
-            items: [
-              institutionFixture(),
-              institutionFixture({ id: "inst-2", name: "海门区华瑞汽车有限公司" })
-            ],
-            total: 2,
-            limit: 10,
-            offset: 0
-          })
+        institutions: catalogueOf([
+          institutionFixture(),
+          institutionFixture({ id: "inst-2", name: "海门区华瑞汽车有限公司" })
+        ])
       }
     })
     const { app, fake } = current
-    await waitFor(app, "海门区华瑞汽车有限公司")
+    await waitFor(app, "江苏匠心职业技能评价中心", "海门区华瑞汽车有限公司", "共 2 家")
     await press(app, "/")
     await waitFor(app, "名称含")
-    await type(app, "华瑞")
+    await type(app, " 华瑞 ")
     await press(app, KEY.tab)
     await type(app, "320600")
     await press(app, KEY.tab, KEY.right)
@@ -44,16 +41,62 @@ describe("InstitutionsScreen", () => {
     await press(app, KEY.tab)
     await type(app, "4")
     await press(app, KEY.enter, KEY.enter)
-    const frame = await waitFor(app, "名称含“华瑞”", "海门区华瑞汽车有限公司")
+    const frame = await waitFor(app, "名称含“华瑞”", "海门区华瑞汽车有限公司", "共 1 家")
     expect(frame).not.toContain("江苏匠心")
     expect(fake.argsOf("institutions")[1]?.[0]).toEqual({
       limit: 10,
       offset: 0,
+      name: "华瑞",
       regionCode: "320600",
       status: "admitted",
       occupationCode: "6-18-02-04",
       level: "4"
     })
+  })
+
+  it("pages through every match of the name, beyond the first page, counting them all", async () => {
+    const catalogue = Array.from({ length: 25 }, (_, i) =>
+      institutionFixture({
+        id: `inst-${i}`,
+        name: i % 2 === 0 ? `华瑞评价中心${String(i).padStart(2, "0")}` : `匠心评价中心${i}`
+      })
+    )
+    current = renderScreen(InstitutionsScreen, "province", {
+      client: { institutions: catalogueOf(catalogue) }
+    })
+    const { app, fake } = current
+    await waitFor(app, "共 25 家")
+    await press(app, "/")
+    await waitFor(app, "名称含")
+    await type(app, "华瑞")
+    await press(app, ...SUBMIT_FILTER)
+    await waitFor(app, "名称含“华瑞”", "共 13 家", "华瑞评价中心00", "华瑞评价中心18")
+    await press(app, KEY.pageDown)
+    const second = await waitFor(app, "华瑞评价中心20", "华瑞评价中心24", "共 13 家")
+    expect(second).not.toContain("华瑞评价中心18")
+    expect(second).not.toContain("匠心评价中心")
+    expect(fake.argsOf("institutions").at(-1)?.[0]).toMatchObject({ name: "华瑞", offset: 10, limit: 10 })
+    // A filter form left with Esc changes neither the list nor its paging.
+    await press(app, "/")
+    await waitFor(app, "名称含")
+    await type(app, "匠心")
+    await press(app, KEY.escape)
+    await waitFor(app, "名称含“华瑞”", "华瑞评价中心20")
+    await press(app, KEY.pageUp)
+    await waitFor(app, "华瑞评价中心00")
+    expect(fake.argsOf("institutions").at(-1)?.[0]).toMatchObject({ name: "华瑞", offset: 0 })
+  })
+
+  it("refuses a name longer than 100 characters before asking the API", async () => {
+    current = renderScreen(InstitutionsScreen, "province")
+    const { app, fake } = current
+    await waitFor(app, "共 1 家")
+    await press(app, "/")
+    await waitFor(app, "名称含")
+    await type(app, "华".repeat(101))
+    await press(app, ...SUBMIT_FILTER)
+    await waitFor(app, "名称不超过100字")
+    expect(fake.argsOf("institutions")).toHaveLength(1)
   })
 
   it("shows an institution's authorisations and its history with reasons and actors", async () => {

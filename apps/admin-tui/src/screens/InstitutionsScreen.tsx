@@ -1,6 +1,7 @@
 /**
  * 机构目录 (54号·五 "实行能进能出的目录清单式动态管理"; "明确…地域范围、有效期限和认定等级"): search the catalogue (the
- * public list: region with sub-regions, status, occupation, level; the name is matched within the page shown), an
+ * public list, searched by the API over the whole catalogue: name containing the text, region with sub-regions,
+ * status, occupation, level; paged, with the count of matches), an
  * institution with its authorisations, its status and scope history, and — for the roles that may — admit one,
  * change its region and authorisations, suspend, remove or readmit it with a reason. Each request is checked with
  * the domain's command schemas (CatalogueCommands) first; the API then checks the region scope (属地管理).
@@ -33,6 +34,8 @@ import { regionShortName } from "./RegionName.js"
 import { may, type ScreenProps } from "./ScreenProps.js"
 
 const PAGE = 10
+/** The longest name text the catalogue search takes (GET /api/public/institutions `name`, 1–100 characters). */
+const NAME_MAX = 100
 
 const KIND_SHORT: Record<string, string> = {
   employer: "用人单位",
@@ -49,7 +52,7 @@ export const validUntilOf = (i: PublicInstitution): string =>
     .at(-1) ?? ""
 
 const FILTER_FIELDS: ReadonlyArray<FieldSpec> = [
-  { kind: "text", name: "name", label: "名称含", hint: "在本页结果中匹配" },
+  { kind: "text", name: "name", label: "名称含", hint: "在全部目录中查找，1–100字" },
   { kind: "text", name: "regionCode", label: "所在地代码", hint: "含下级，如 320100" },
   {
     kind: "choice",
@@ -209,15 +212,17 @@ export const InstitutionsScreen = ({ client, me, today, isActive, route, onBack 
   const filter = useForm(FILTER_FIELDS, {
     regionCode: me.organisation.regionCode === "320000" ? "" : me.organisation.regionCode
   })
+  // The filter of the list shown: paging keeps it, and a cancelled filter form goes back to it.
+  const [applied, setApplied] = useState(filter.state.values)
   const form = useForm([])
 
-  const load = async (offset: number) => {
-    const v = filter.state.values
+  const load = async (offset: number, v: Readonly<Record<string, string>> = applied) => {
     const answer = await task.run("查询机构目录", (signal) =>
       client.institutions(
         {
           limit: PAGE,
           offset,
+          name: v.name?.trim(),
           regionCode: v.regionCode?.trim(),
           status: (v.status || undefined) as "admitted" | undefined,
           occupationCode: v.occupationCode?.trim(),
@@ -245,8 +250,8 @@ export const InstitutionsScreen = ({ client, me, today, isActive, route, onBack 
     else void load(0)
   }, [])
 
-  const nameFilter = (filter.state.values.name ?? "").trim()
-  const items = (page?.items ?? []).filter((i) => nameFilter === "" || i.name.includes(nameFilter))
+  const nameFilter = (applied.name ?? "").trim()
+  const items = page?.items ?? []
 
   const beginForm = (
     kind: FormKind,
@@ -411,10 +416,17 @@ export const InstitutionsScreen = ({ client, me, today, isActive, route, onBack 
       }
       if (step.form === "filter") {
         const action = filter.handle(FILTER_FIELDS, input, key)
-        if (action === "cancel") setStep({ kind: "list" })
-        else if (action === "submit") {
+        if (action === "cancel") {
+          filter.reset(FILTER_FIELDS, applied)
           setStep({ kind: "list" })
-          void load(0)
+        } else if (action === "submit") {
+          const values = filter.state.values
+          if ((values.name ?? "").trim().length > NAME_MAX)
+            return filter.setErrors({ name: `名称不超过${NAME_MAX}字` }, FILTER_FIELDS)
+          filter.setErrors({})
+          setApplied(values)
+          setStep({ kind: "list" })
+          void load(0, values)
         }
         return
       }
@@ -451,11 +463,17 @@ export const InstitutionsScreen = ({ client, me, today, isActive, route, onBack 
         }
       >
         {step.kind === "form" ? (
-          <Form fields={FILTER_FIELDS} state={filter.state} submitLabel="查询" height={6} />
+          <Form
+            fields={FILTER_FIELDS}
+            state={filter.state}
+            errors={filter.errors}
+            submitLabel="查询"
+            height={6}
+          />
         ) : (
           <Text dimColor>
             {clip(
-              `所在地 ${filter.state.values.regionCode || "全省"}  状态 ${filter.state.values.status ? catalogueStatusName(filter.state.values.status as "admitted") : "全部"}${nameFilter === "" ? "" : `  名称含“${nameFilter}”`}  共 ${page?.total ?? 0} 家`,
+              `所在地 ${applied.regionCode || "全省"}  状态 ${applied.status ? catalogueStatusName(applied.status as "admitted") : "全部"}${nameFilter === "" ? "" : `  名称含“${nameFilter}”`}  共 ${page?.total ?? 0} 家`,
               78
             )}
           </Text>

@@ -340,6 +340,23 @@ describe.skipIf(!hasTmux)("admin terminal against the real API, in tmux", () => 
     await waitScreen("竞赛列表", "e2e-welding")
     await press("Escape")
     await waitScreen("主菜单")
+
+    // 机构目录: the name searched by the API over the whole catalogue, its matches counted by `total`.
+    const first = await call("GET", "/api/public/institutions?limit=1", undefined)
+    const [institution] = first.json.items as ReadonlyArray<{ name: string }>
+    const text = [...(institution?.name ?? "")].slice(2, 5).join("")
+    const matching = await call("GET", `/api/public/institutions?name=${encodeURIComponent(text)}`, undefined)
+    expect(matching.json.total).toBeGreaterThan(0)
+    expect(matching.json.total).toBeLessThan(first.json.total as number)
+    await press("3")
+    await waitScreen("机构目录", "共 ")
+    await press("/")
+    await waitScreen("› 名称含")
+    await typeText(text)
+    await press("Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
+    await waitScreen(`名称含“${text}”`, `共 ${matching.json.total} 家`, institution?.name ?? "")
+    await press("Escape")
+    await waitScreen("主菜单")
     await press("q")
     const deadline = Date.now() + 10_000
     for (;;) {
