@@ -17,6 +17,7 @@ import { seedOccupations } from "@jineng/db/demo/DemoSeed"
 import { organisationRoleName } from "@jineng/domain/access/OrganisationRole"
 import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRepository"
 import { Hotline } from "@jineng/domain/quality/Hotline"
+import { todayInBeijing } from "@jineng/domain/time/Today"
 import { Effect, Either, ParseResult, Schema } from "effect"
 import { makeApp } from "./App.js"
 import { makeRuntime } from "./AppRuntime.js"
@@ -67,7 +68,7 @@ const seedDemo = Effect.gen(function* () {
   const institutions = yield* InstitutionRepository
   const existing = yield* institutions.list({ limit: 1 })
   if (existing.total > 0) return undefined
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const today = yield* todayInBeijing
   const summary = yield* generateDemo({
     size,
     seed: 20220501,

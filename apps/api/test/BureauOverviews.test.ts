@@ -3,6 +3,7 @@
  * overdue, and authorisations ending soon — over the whole region (default the key's own), checked against the
  * per-institution schedule and the public catalogue.
  */
+import { addDays } from "@jineng/domain/time/LocalDate"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeTestApp, problemOf, type TestApp } from "./TestApp.js"
 
@@ -13,9 +14,6 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const VALID_USCC = "91320100MA0000015Q"
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
 type PublicInstitution = {
   id: string

@@ -8,18 +8,16 @@
 import { statusOn } from "@jineng/domain/institution/CatalogueStatus"
 import type { Institution } from "@jineng/domain/institution/Institution"
 import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRepository"
+import { addDays } from "@jineng/domain/time/LocalDate"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeTestApp, problemOf, type TestApp } from "./TestApp.js"
+import { expectProblem, makeTestApp, type TestApp } from "./TestApp.js"
 
 let t: TestApp
 beforeAll(async () => {
   t = await makeTestApp()
 }, 60_000)
 afterAll(() => t.close())
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
 const people = (regionCode: string, n: number, prefix = regionCode) =>
   Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, regionCode }))
@@ -65,15 +63,6 @@ const json = async <A>(res: Response, status: number): Promise<A> => {
   return (await res.json()) as A
 }
 
-const refused = async (res: Response, status: number, code: string, field?: string) => {
-  expect(res.status).toBe(status)
-  const problem = await problemOf(res)
-  expect(problem.code).toBe(code)
-  if (field !== undefined) expect(problem.field).toBe(field)
-  expect(problem.detail).toMatch(/[\u4e00-\u9fff]/)
-  return problem
-}
-
 const auditOf = async (subject: string) =>
   (await t.audit()).filter((e) => e.subject === subject).map((e) => [e.action, e.actor])
 
@@ -116,7 +105,7 @@ describe("POST /api/competitions (54号·二)", () => {
       201
     )
     expect(filed.filer.organisationId).toBe(t.orgOf.district)
-    const problem = await refused(
+    const problem = await expectProblem(
       await file(county("xw-city-class", { class: "city_class_2" }), t.orgOf.district),
       403,
       "ActionRefused"
@@ -125,13 +114,13 @@ describe("POST /api/competitions (54号·二)", () => {
   })
 
   it("refuses a role without the permission and a district bureau outside the competition's county", async () => {
-    await refused(
+    await expectProblem(
       await file(county("xw-role"), t.orgOf.institution),
       403,
       "ActionNotPermitted",
       "authorization"
     )
-    const problem = await refused(await file(county("xw-gulou"), "org-gulou"), 403, "ActionRefused")
+    const problem = await expectProblem(await file(county("xw-gulou"), "org-gulou"), 403, "ActionRefused")
     expect(problem.codes).toEqual(["OutsideActorRegion"])
   })
 
@@ -148,20 +137,25 @@ describe("POST /api/competitions (54号·二)", () => {
     [{ extra: "<script>alert(1)</script>" }, "extra"]
   ])("answers 400 with the field for %j, changing nothing", async (over, field) => {
     const before = await t.fingerprint()
-    await refused(await file(county("xw-bad", over)), 400, "InvalidRequest", field)
+    await expectProblem(await file(county("xw-bad", over)), 400, "InvalidRequest", field)
     expect(await t.fingerprint()).toBe(before)
   })
 
   it("refuses a competition that charges fees (422) and ids already on file (409), changing nothing", async () => {
     const before = await t.fingerprint()
-    const fee = await refused(
+    const fee = await expectProblem(
       await file(county("xw-fee", { fees: [{ kind: "registration", amount: 50 }] })),
       422,
       "CompetitionRefused"
     )
     expect(JSON.stringify(fee.failures)).toContain("RegistrationFeeCharged")
-    await refused(await file(county("xw-file", { name: "另一项竞赛" })), 409, "CompetitionIdTaken", "id")
-    await refused(await file(county("comp-0001")), 409, "CompetitionIdTaken", "id")
+    await expectProblem(
+      await file(county("xw-file", { name: "另一项竞赛" })),
+      409,
+      "CompetitionIdTaken",
+      "id"
+    )
+    await expectProblem(await file(county("comp-0001")), 409, "CompetitionIdTaken", "id")
     expect(await t.fingerprint()).toBe(before)
   })
 })
@@ -189,24 +183,33 @@ describe("POST /api/competitions/:competitionId/plans (附件3)", () => {
 
   it("refuses other hosts, unknown competitions and events, taken ids and bad input", async () => {
     const plan = { ...PLAN, id: "plan-xw-3" }
-    await refused(await publish("xw-plans", [plan], t.orgOf.city), 403, "ActionNotPermitted")
-    const other = await refused(await publish("xw-plans", [plan], "org-suzhou-host"), 403, "ActionRefused")
+    await expectProblem(await publish("xw-plans", [plan], t.orgOf.city), 403, "ActionNotPermitted")
+    const other = await expectProblem(
+      await publish("xw-plans", [plan], "org-suzhou-host"),
+      403,
+      "ActionRefused"
+    )
     expect(other.codes).toEqual(["NotOwnRecord"])
-    await refused(await publish("no-such-competition", [plan]), 404, "CompetitionNotFound", "competitionId")
-    await refused(
+    await expectProblem(
+      await publish("no-such-competition", [plan]),
+      404,
+      "CompetitionNotFound",
+      "competitionId"
+    )
+    await expectProblem(
       await publish("xw-plans", [{ ...plan, eventName: "车工" }]),
       422,
       "PlanEventUnknown",
       "plans.0.eventName"
     )
-    await refused(
+    await expectProblem(
       await publish("xw-plans", [{ ...plan, id: "plan-comp-0001" }]),
       409,
       "CompetitionPlanIdTaken",
       "plans.0.id"
     )
-    await refused(await publish("xw-plans", []), 400, "InvalidRequest", "plans")
-    await refused(await publish("xw-plans", [{ ...plan, id: 7 }]), 400, "InvalidRequest", "plans.0.id")
+    await expectProblem(await publish("xw-plans", []), 400, "InvalidRequest", "plans")
+    await expectProblem(await publish("xw-plans", [{ ...plan, id: 7 }]), 400, "InvalidRequest", "plans.0.id")
   })
 })
 
@@ -229,28 +232,28 @@ describe("cross-region filing (附件1): submit, opinions in order, co-signature
   it("lets the filer submit once; refuses others, unknown competitions, competitions needing none", async () => {
     await json(await file(county("xw-filing")), 201)
     await json(await file(nanjing("nj-no-filing")), 201)
-    await refused(
+    await expectProblem(
       await t.call("POST", "/api/filings", { as: "org-suzhou-host", body: { competitionId: "xw-filing" } }),
       403,
       "ActionRefused"
     )
-    await refused(
+    await expectProblem(
       await t.call("POST", "/api/filings", { as: t.orgOf.city, body: { competitionId: "xw-filing" } }),
       403,
       "ActionNotPermitted"
     )
-    await refused(
+    await expectProblem(
       await t.call("POST", "/api/filings", { as: t.orgOf.host, body: {} }),
       400,
       "InvalidRequest",
       "competitionId"
     )
-    await refused(
+    await expectProblem(
       await t.call("POST", "/api/filings", { as: t.orgOf.host, body: { competitionId: "nope" } }),
       404,
       "CompetitionNotFound"
     )
-    await refused(
+    await expectProblem(
       await t.call("POST", "/api/filings", { as: t.orgOf.host, body: { competitionId: "nj-no-filing" } }),
       422,
       "FilingNotRequired"
@@ -262,7 +265,7 @@ describe("cross-region filing (附件1): submit, opinions in order, co-signature
     expect(submitted.filing.levels).toEqual(["district", "city"])
     expect(submitted.nextLevel).toBe("district")
     expect(submitted.incentives.outcome).toBe("lost")
-    await refused(
+    await expectProblem(
       await t.call("POST", "/api/filings", { as: t.orgOf.host, body: { competitionId: "xw-filing" } }),
       409,
       "FilingAlreadySubmitted"
@@ -275,7 +278,7 @@ describe("cross-region filing (附件1): submit, opinions in order, co-signature
     )
     expect(read.filing.id).toBe(submitted.filing.id)
     expect((await t.call("GET", `/api/filings/${submitted.filing.id}`)).status).toBe(401)
-    await refused(
+    await expectProblem(
       await t.call("GET", "/api/filings/fil_unknown", { as: t.orgOf.host }),
       404,
       "FilingNotFound"
@@ -288,28 +291,32 @@ describe("cross-region filing (附件1): submit, opinions in order, co-signature
       await t.call("POST", "/api/filings", { as: t.orgOf.host, body: { competitionId: "xw-opinions" } }),
       201
     )
-    await refused(await opinion(filing.id, "city", t.orgOf.city), 409, "OpinionOutOfOrder", "level")
-    await refused(await opinion(filing.id, "district", t.orgOf.city), 403, "OpinionActorWrongLevel")
-    const outside = await refused(await opinion(filing.id, "district", "org-gulou"), 403, "ActionRefused")
+    await expectProblem(await opinion(filing.id, "city", t.orgOf.city), 409, "OpinionOutOfOrder", "level")
+    await expectProblem(await opinion(filing.id, "district", t.orgOf.city), 403, "OpinionActorWrongLevel")
+    const outside = await expectProblem(
+      await opinion(filing.id, "district", "org-gulou"),
+      403,
+      "ActionRefused"
+    )
     expect(outside.codes).toEqual(["OutsideActorRegion"])
-    await refused(await opinion(filing.id, "district", t.orgOf.host), 403, "ActionNotPermitted")
-    await refused(
+    await expectProblem(await opinion(filing.id, "district", t.orgOf.host), 403, "ActionNotPermitted")
+    await expectProblem(
       await opinion(filing.id, "district", t.orgOf.district, "maybe"),
       400,
       "InvalidRequest",
       "verdict"
     )
-    await refused(await opinion("fil_unknown", "district", t.orgOf.district), 404, "FilingNotFound")
+    await expectProblem(await opinion("fil_unknown", "district", t.orgOf.district), 404, "FilingNotFound")
 
     const district = await json<FilingView>(await opinion(filing.id, "district", t.orgOf.district), 201)
     expect(district.nextLevel).toBe("city")
-    await refused(await opinion(filing.id, "district", t.orgOf.district), 409, "OpinionAlreadyRecorded")
-    await refused(await opinion(filing.id, "city", "org-suzhou"), 403, "ActionRefused")
+    await expectProblem(await opinion(filing.id, "district", t.orgOf.district), 409, "OpinionAlreadyRecorded")
+    await expectProblem(await opinion(filing.id, "city", "org-suzhou"), 403, "ActionRefused")
     const city = await json<FilingView>(await opinion(filing.id, "city", t.orgOf.city), 201)
     expect(city.filing.status).toBe("completed")
     expect(city.nextLevel).toBeNull()
     expect(city.incentives.outcome).toBe("available")
-    await refused(await opinion(filing.id, "city", t.orgOf.city), 409, "FilingClosed")
+    await expectProblem(await opinion(filing.id, "city", t.orgOf.city), 409, "FilingClosed")
     expect(await auditOf(filing.id)).toEqual([
       ["filing.submit", t.orgOf.host],
       ["filing.opinion", t.orgOf.district],
@@ -337,12 +344,12 @@ describe("cross-region filing (附件1): submit, opinions in order, co-signature
       201
     )
     expect(filing.levels).toEqual(["province"])
-    await refused(await cosign(filing.id, "330000", t.orgOf.city), 403, "ActionNotPermitted")
-    await refused(await cosign(filing.id, "33"), 400, "InvalidRequest", "province")
-    await refused(await cosign(filing.id, "310000"), 422, "CoSignatureNotRequired", "province")
+    await expectProblem(await cosign(filing.id, "330000", t.orgOf.city), 403, "ActionNotPermitted")
+    await expectProblem(await cosign(filing.id, "33"), 400, "InvalidRequest", "province")
+    await expectProblem(await cosign(filing.id, "310000"), 422, "CoSignatureNotRequired", "province")
     const signed = await json<FilingView>(await cosign(filing.id, "330000"), 201)
     expect(signed.filing.status).toBe("in_review")
-    await refused(await cosign(filing.id, "330000"), 409, "CoSignatureAlreadyRecorded")
+    await expectProblem(await cosign(filing.id, "330000"), 409, "CoSignatureAlreadyRecorded")
     const done = await json<FilingView>(await opinion(filing.id, "province", t.orgOf.province), 201)
     expect(done.filing.status).toBe("completed")
     expect(await auditOf(filing.id)).toEqual([
@@ -413,10 +420,14 @@ describe("POST /api/competitions/:competitionId/certificates (54号·四)", () =
     )
     const before = await t.fingerprint()
     const body = { submissionId: "r1", certificates: [row] }
-    await refused(await issue("nj-refusals", body, t.orgOf.city), 403, "ActionNotPermitted")
-    const outside = await refused(await issue("nj-refusals", body, "org-suzhou-centre"), 403, "ActionRefused")
+    await expectProblem(await issue("nj-refusals", body, t.orgOf.city), 403, "ActionNotPermitted")
+    const outside = await expectProblem(
+      await issue("nj-refusals", body, "org-suzhou-centre"),
+      403,
+      "ActionRefused"
+    )
     expect(outside.codes).toEqual(["OutsideActorRegion"])
-    const byHost = await refused(
+    const byHost = await expectProblem(
       await issue(
         "nj-refusals",
         { ...body, commission: { document: "宁人社〔2023〕1号", date: t.today } },
@@ -426,15 +437,15 @@ describe("POST /api/competitions/:competitionId/certificates (54号·四)", () =
       "CompetitionCertificateIssuerRefused"
     )
     expect(JSON.stringify(byHost.failures)).toContain("HostMayNotIssue")
-    await refused(
+    await expectProblem(
       await issue("nj-refusals", { ...body, certificates: [{ ...row, occupationCode: "6-18-01-01" }] }),
       422,
       "CompetitionCertificatesRefused",
       "certificates.0.occupationCode"
     )
-    await refused(await issue("nj-unfiled", body), 422, "CompetitionIncentivesLost")
-    await refused(await issue("no-such-competition", body), 404, "CompetitionNotFound")
-    await refused(
+    await expectProblem(await issue("nj-unfiled", body), 422, "CompetitionIncentivesLost")
+    await expectProblem(await issue("no-such-competition", body), 404, "CompetitionNotFound")
+    await expectProblem(
       await issue("nj-refusals", {
         ...body,
         certificates: [{ ...row, holder: { ...holder, idNumber: "110105194912310021" } }]
@@ -443,13 +454,13 @@ describe("POST /api/competitions/:competitionId/certificates (54号·四)", () =
       "InvalidRequest",
       "certificates.0.holder.idNumber"
     )
-    await refused(
+    await expectProblem(
       await issue("nj-refusals", { ...body, certificates: [] }),
       400,
       "InvalidRequest",
       "certificates"
     )
-    await refused(
+    await expectProblem(
       await issue("nj-refusals", { ...body, certificates: [{ ...row, level: "3" }] }),
       400,
       "InvalidRequest",
@@ -498,7 +509,7 @@ describe("POST /api/competitions/:competitionId/certificates (54号·四)", () =
       201
     )
     const path = "/api/competitions/host-class-2/certificates"
-    await refused(
+    await expectProblem(
       await as("POST", path, { submissionId: "h1", certificates: [row] }),
       422,
       "CompetitionCertificateIssuerRefused",
@@ -547,7 +558,7 @@ describe("reads for the bureaus: competitions, their detail and the filings awai
     expect(await awaiting(t.orgOf.district)).not.toContain("xw-awaiting")
     expect(await awaiting(t.orgOf.city)).toContain("xw-awaiting")
     expect(await awaiting("org-suzhou")).not.toContain("xw-awaiting")
-    await refused(
+    await expectProblem(
       await t.call("GET", "/api/filings/awaiting", { as: t.orgOf.host }),
       403,
       "ActionNotPermitted"
@@ -572,7 +583,7 @@ describe("reads for the bureaus: competitions, their detail and the filings awai
     expect(detail.review.share.seen).toMatchObject({ total: 13, outOfRegion: 3 })
     expect(detail.review.requiredFiling.citations.length).toBeGreaterThan(0)
     expect(detail.filings).toEqual([])
-    await refused(
+    await expectProblem(
       await t.call("GET", "/api/competitions/nope", { as: t.orgOf.city }),
       404,
       "CompetitionNotFound"

@@ -5,7 +5,7 @@
  * history and the audit trail name the acting organisation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeTestApp, problemOf, type TestApp } from "./TestApp.js"
+import { expectProblem, makeTestApp, type TestApp } from "./TestApp.js"
 
 let t: TestApp
 let province: string
@@ -63,14 +63,6 @@ const admit = async (as: string, over: Record<string, unknown> = {}) => {
 
 const move = (id: string, segment: string, as: string, body: Record<string, unknown> = { reason: "依据" }) =>
   t.call("POST", `/api/institutions/${id}/${segment}`, { as, body })
-
-const expectProblem = async (res: Response, status: number, code: string, field?: string) => {
-  expect(res.status).toBe(status)
-  const problem = await problemOf(res)
-  expect(problem.code).toBe(code)
-  if (field !== undefined) expect(problem.field).toBe(field)
-  return problem
-}
 
 const auditOf = async (subject: string) => (await t.audit()).filter((e) => e.subject === subject)
 

@@ -6,7 +6,7 @@
  * naming the field; the reporter's status view follows the steps without showing any of them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeTestApp, OUTSIDERS, problemOf, type TestApp } from "./TestApp.js"
+import { expectProblem, makeTestApp, OUTSIDERS, type TestApp } from "./TestApp.js"
 
 let t: TestApp
 beforeAll(async () => {
@@ -48,14 +48,6 @@ const fileReport = async (regionCode = "320102") => {
 
 const step = (reportId: string, path: string, as: string, body: unknown) =>
   t.call("POST", `/api/reports/${reportId}/${path}`, { as, body })
-
-const expectProblem = async (res: Response, status: number, code: string, field?: string) => {
-  expect(res.status).toBe(status)
-  const problem = await problemOf(res)
-  expect(problem.code).toBe(code)
-  if (field !== undefined) expect(problem.field).toBe(field)
-  return problem
-}
 
 describe("54号·五 report list (GET /api/reports)", () => {
   it("shows a bureau the reports of its region only, newest first, filtered by status and paginated", async () => {

@@ -9,14 +9,13 @@ import { OrganisationRepository } from "@jineng/domain/access/OrganisationReposi
 import { Eligibility } from "@jineng/domain/eligibility/Eligibility"
 import type { EligibilityFacts } from "@jineng/domain/eligibility/EligibilityFacts"
 import { DEFAULT_TITLE_BRIDGE } from "@jineng/domain/eligibility/TitleBridge"
+import { addDays } from "@jineng/domain/time/LocalDate"
 import { Effect, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeTestApp, problemOf, type TestApp } from "./TestApp.js"
+import { expectProblem, makeTestApp, type TestApp } from "./TestApp.js"
 
 let t: TestApp
 
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 let employerInstitution: string
 /** The new version's effective date: ten days ahead, so it is in force for later applications only. */
 let effectiveFrom: string
@@ -33,15 +32,6 @@ afterAll(() => t.close())
 
 const post = (path: string, as: string | undefined, body?: unknown) =>
   t.call("POST", path, { ...(as === undefined ? {} : { as }), ...(body === undefined ? {} : { body }) })
-
-const expectProblem = async (res: Response, status: number, code: string, field?: string) => {
-  expect(res.status).toBe(status)
-  const problem = await problemOf(res)
-  expect(problem.code).toBe(code)
-  expect(problem.detail).toMatch(/[\u4e00-\u9fff]/)
-  if (field !== undefined) expect(problem.field).toBe(field)
-  return problem
-}
 
 const auditOf = async (action: string) => (await t.audit()).filter((e) => e.action === action)
 

@@ -11,7 +11,7 @@ import type { Occupation } from "@jineng/domain/occupation/Occupation"
 import { StandardRepository } from "@jineng/domain/occupation/StandardRepository"
 import { Effect, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeTestApp, problemOf, type TestApp } from "./TestApp.js"
+import { expectProblem, makeTestApp, type TestApp } from "./TestApp.js"
 
 let t: TestApp
 /** The demo employer's catalogue institution and region. */
@@ -64,15 +64,6 @@ afterAll(() => t.close())
 
 const post = (path: string, as: string | undefined, body?: unknown) =>
   t.call("POST", path, { ...(as === undefined ? {} : { as }), ...(body === undefined ? {} : { body }) })
-
-const expectProblem = async (res: Response, status: number, code: string, field?: string) => {
-  expect(res.status).toBe(status)
-  const problem = await problemOf(res)
-  expect(problem.code).toBe(code)
-  expect(problem.detail).toMatch(/[\u4e00-\u9fff]/)
-  if (field !== undefined) expect(problem.field).toBe(field)
-  return problem
-}
 
 const auditOf = async (action: string) => (await t.audit()).filter((e) => e.action === action)
 

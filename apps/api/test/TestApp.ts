@@ -15,7 +15,9 @@ import { Organisation } from "@jineng/domain/access/Organisation"
 import { OrganisationRepository } from "@jineng/domain/access/OrganisationRepository"
 import type { OrganisationRole } from "@jineng/domain/access/OrganisationRole"
 import type { Hotline } from "@jineng/domain/quality/Hotline"
+import { beijingDateOf } from "@jineng/domain/time/Today"
 import { Effect, Schema } from "effect"
+import { expect } from "vitest"
 import { makeApp } from "../src/App.js"
 import { type AppRuntime, makeRuntime } from "../src/AppRuntime.js"
 import type { LogLine } from "../src/http/Log.js"
@@ -66,7 +68,7 @@ export interface AuditRow {
   readonly details: Record<string, unknown>
 }
 
-export const todayInBeijing = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+export const todayInBeijing = () => beijingDateOf(Date.now())
 
 export const makeTestApp = async (
   options: {
@@ -171,6 +173,16 @@ export const makeTestApp = async (
       rmSync(dir, { recursive: true, force: true })
     }
   }
+}
+
+/** The problem of a refused request: its status, machine code, zh-CN detail and (when given) field. */
+export const expectProblem = async (res: Response, status: number, code: string, field?: string) => {
+  expect(res.status).toBe(status)
+  const problem = await problemOf(res)
+  expect(problem.code).toBe(code)
+  expect(problem.detail).toMatch(/[\u4e00-\u9fff]/)
+  if (field !== undefined) expect(problem.field).toBe(field)
+  return problem
 }
 
 /** The problem+json body of a response, after checking its content type. */

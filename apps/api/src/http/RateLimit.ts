@@ -28,8 +28,8 @@ export class FixedWindowLimiter {
   hit(key: string): Hit {
     const now = this.now()
     if (now - this.windowStart >= this.windowMs) {
+      // A new window, aligned to the previous ones; the old counts go (idle keys with them).
       this.windowStart = now - ((now - this.windowStart) % this.windowMs)
-      if (now - this.windowStart >= this.windowMs) this.windowStart = now
       this.counts = new Map()
     }
     const count = (this.counts.get(key) ?? 0) + 1

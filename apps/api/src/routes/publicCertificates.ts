@@ -14,10 +14,10 @@ import {
 } from "@jineng/domain/codes/ResidentIdNumber"
 import { Text } from "@jineng/domain/shared/FieldSchema"
 import { Effect, Either, Option, Schema } from "effect"
-import type { Context } from "hono"
 import { Hono } from "hono"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { CertificateViewSchema, certificateView } from "../http/CertificateView.js"
+import { perClient, tooMany } from "../http/ClientLimit.js"
 import { problem, TITLES } from "../http/Problem.js"
 import { FixedWindowLimiter } from "../http/RateLimit.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -57,36 +57,18 @@ export const publicCertificatesDocs: ReadonlyArray<RouteDoc> = [
 
 const sameName = (a: string, b: string) => a.trim() === b.trim()
 
-/** The client's address as the socket saw it (no proxy header is trusted). */
-const clientOf = (c: Context) =>
-  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-    ?.remoteAddress ?? "local"
-
 /** Identities are kept in the limiter's memory as hashes, never in clear. */
 const identityKey = (kind: string, value: string) =>
   createHash("sha256").update(`${kind}:${value}`).digest("base64url").slice(0, 22)
 
-const tooMany = (c: Context, retryAfterSeconds: number, perIdentity: boolean) => {
-  c.header("retry-after", String(retryAfterSeconds))
-  return problem(c, 429, {
-    code: perIdentity ? "LookupRateLimitedForIdentity" : "LookupRateLimited",
-    title: TITLES.tooMany,
-    detail: perIdentity
-      ? `该号码查询过于频繁，请 ${retryAfterSeconds} 秒后再试`
-      : `查询过于频繁，请 ${retryAfterSeconds} 秒后再试`,
-    field: perIdentity ? "number" : undefined
-  })
-}
+const PER_IDENTITY = { code: "LookupRateLimitedForIdentity", what: "该号码查询", field: "number" } as const
 
 export const publicCertificates = ({ runtime, publicBaseUrl, lookupLimits }: RouteDeps) => {
-  const perClient = new FixedWindowLimiter(lookupLimits.perClientPerMinute, 60_000)
+  const clientLimiter = new FixedWindowLimiter(lookupLimits.perClientPerMinute, 60_000)
   const perIdentity = new FixedWindowLimiter(lookupLimits.perIdentityPerMinute, 60_000)
   return new Hono<ApiEnv>().get(
     "/lookup",
-    async (c, next) => {
-      const hit = perClient.hit(clientOf(c))
-      return hit.allowed ? next() : tooMany(c, hit.retryAfterSeconds, false)
-    },
+    perClient(clientLimiter, { code: "LookupRateLimited", what: "查询" }),
     queryOf(LookupQuery),
     async (c) => {
       const { name, number: rawNumber, idNumber: idNumberInput } = c.req.valid("query")
@@ -108,7 +90,7 @@ export const publicCertificates = ({ runtime, publicBaseUrl, lookupLimits }: Rou
             field: "number"
           })
         const hit = perIdentity.hit(identityKey("number", number))
-        if (!hit.allowed) return tooMany(c, hit.retryAfterSeconds, true)
+        if (!hit.allowed) return tooMany(c, hit.retryAfterSeconds, PER_IDENTITY)
         const found = Either.getOrThrow(
           await runFast(
             runtime,
@@ -130,7 +112,7 @@ export const publicCertificates = ({ runtime, publicBaseUrl, lookupLimits }: Rou
           field: "idNumber"
         })
       const hit = perIdentity.hit(identityKey("id", idNumber))
-      if (!hit.allowed) return tooMany(c, hit.retryAfterSeconds, true)
+      if (!hit.allowed) return tooMany(c, hit.retryAfterSeconds, PER_IDENTITY)
       const all = Either.getOrThrow(
         await runFast(
           runtime,

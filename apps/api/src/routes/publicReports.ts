@@ -13,11 +13,9 @@ import { displayTrackingCode } from "@jineng/domain/quality/TrackingCode"
 import { TrackingCodeInput } from "@jineng/domain/quality/TrackingCodeSchema"
 import { LocalDate } from "@jineng/domain/time/LocalDateSchema"
 import { Effect, Schema } from "effect"
-import type { Context } from "hono"
 import { Hono } from "hono"
-import { createMiddleware } from "hono/factory"
 import type { ApiEnv } from "../http/ApiEnv.js"
-import { problem, TITLES } from "../http/Problem.js"
+import { perClient } from "../http/ClientLimit.js"
 import { FixedWindowLimiter } from "../http/RateLimit.js"
 import { respond } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -67,24 +65,6 @@ export const publicReportsDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-/** The client's address as the socket saw it (no proxy header is trusted), as the certificate lookup keys it. */
-const clientOf = (c: Context) =>
-  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-    ?.remoteAddress ?? "local"
-
-/** At most the limiter's hits per client address and minute; 429 with Retry-After beyond. */
-const perClient = (limiter: FixedWindowLimiter, what: string) =>
-  createMiddleware<ApiEnv>(async (c, next) => {
-    const hit = limiter.hit(clientOf(c))
-    if (hit.allowed) return next()
-    c.header("retry-after", String(hit.retryAfterSeconds))
-    return problem(c, 429, {
-      code: "ReportRateLimited",
-      title: TITLES.tooMany,
-      detail: `${what}过于频繁，请 ${hit.retryAfterSeconds} 秒后再试`
-    })
-  })
-
 const SUBMITTED_NOTICE =
   "举报已受理。请妥善保存查询码，凭查询码可查询办理进度；查询码遗失无法补发。属地人力资源社会保障部门将依法核实查处（54号·五）。"
 
@@ -93,26 +73,36 @@ export const publicReports = ({ runtime, lookupLimits }: RouteDeps) => {
   const statusQueries = new FixedWindowLimiter(lookupLimits.perClientPerMinute, 60_000)
   return new Hono<ApiEnv>()
     .get("/hotlines", (c) => respond(runtime, c, Effect.map(HotlinesOnFile, hotlineDirectory)))
-    .post("/reports", perClient(submissions, "提交举报"), jsonBody(OnlineReportSubmission), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Reports, (reports) =>
-          Effect.map(reports.submitOnline(c.req.valid("json")), (submitted) => ({
-            trackingCode: submitted.trackingCode,
-            displayCode: displayTrackingCode(submitted.trackingCode),
-            receivedOn: submitted.receivedOn,
-            notice: SUBMITTED_NOTICE
-          }))
-        ),
-        201
-      )
+    .post(
+      "/reports",
+      perClient(submissions, { code: "ReportRateLimited", what: "提交举报" }),
+      jsonBody(OnlineReportSubmission),
+      (c) =>
+        respond(
+          runtime,
+          c,
+          Effect.flatMap(Reports, (reports) =>
+            Effect.map(reports.submitOnline(c.req.valid("json")), (submitted) => ({
+              trackingCode: submitted.trackingCode,
+              displayCode: displayTrackingCode(submitted.trackingCode),
+              receivedOn: submitted.receivedOn,
+              notice: SUBMITTED_NOTICE
+            }))
+          ),
+          201
+        )
     )
-    .get("/reports/:trackingCode", perClient(statusQueries, "查询"), paramsOf(TrackingParams), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Reports, (reports) => reports.statusByTrackingCode(c.req.valid("param").trackingCode))
-      )
+    .get(
+      "/reports/:trackingCode",
+      perClient(statusQueries, { code: "ReportRateLimited", what: "查询" }),
+      paramsOf(TrackingParams),
+      (c) =>
+        respond(
+          runtime,
+          c,
+          Effect.flatMap(Reports, (reports) =>
+            reports.statusByTrackingCode(c.req.valid("param").trackingCode)
+          )
+        )
     )
 }

@@ -2,6 +2,7 @@
  * `pnpm --filter @jineng/db demo [tiny|small|medium|large] [seed]`: fills the database named by the environment
  * (SQLITE_FILE or DATABASE_URL) with the deterministic demo registry and prints what it made.
  */
+import { todayInBeijing } from "@jineng/domain/time/Today"
 import { Effect } from "effect"
 import { DatabaseConfig } from "../Database.js"
 import { DEMO_SIZES, type DemoSize, generateDemo } from "../demo/DemoData.js"
@@ -32,7 +33,7 @@ const program = Effect.gen(function* () {
     else size = { ...size, [key]: n }
   }
   const target = yield* DatabaseConfig
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const today = yield* todayInBeijing
   const started = Date.now()
   const generated = yield* generateDemo({
     size,

@@ -4,6 +4,10 @@ import type { LocalDate } from "./LocalDate.js"
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
 
+/** The Beijing calendar date of an instant (epoch milliseconds). */
+export const beijingDateOf = (epochMillis: number): LocalDate =>
+  new Date(epochMillis + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
+
 export const todayInBeijing: Effect.Effect<LocalDate> = Effect.map(DateTime.now, (now) =>
-  DateTime.formatIsoDate(DateTime.setZoneOffset(now, BEIJING_OFFSET_MS))
+  beijingDateOf(DateTime.toEpochMillis(now))
 )
