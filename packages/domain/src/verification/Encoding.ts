@@ -92,3 +92,28 @@ export const canonicalJson = (value: CanonicalValue): string => {
 
 /** The UTF-8 bytes of the canonical JSON. */
 export const canonicalBytes = (value: CanonicalValue): Uint8Array => utf8(canonicalJson(value))
+
+/** A string from UTF-8 bytes; undefined for malformed UTF-8 (overlong forms, surrogates, truncation). */
+export const fromUtf8 = (bytes: Uint8Array): string | undefined => {
+  let out = ""
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1
+    if (need < 0) return undefined
+    let c = need === 0 ? b : b & (0x3f >> need)
+    for (let j = 1; j <= need; j++) {
+      const n = bytes[i + j]
+      if (n === undefined || (n & 0xc0) !== 0x80) return undefined
+      c = (c << 6) | (n & 0x3f)
+    }
+    if (
+      (need === 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+      (need === 3 && (c < 0x10000 || c > 0x10ffff))
+    )
+      return undefined
+    out += String.fromCodePoint(c)
+    i += need + 1
+  }
+  return out
+}

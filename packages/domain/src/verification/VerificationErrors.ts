@@ -11,3 +11,13 @@ export class SigningFailed extends Schema.TaggedError<SigningFailed>()("SigningF
     return `证书记录签名失败（密钥 ${this.keyId}）：${this.reason}`
   }
 }
+
+/** A status list's encoded bits are not multibase base64url GZIP of a list of the minimum size. */
+export class StatusListMalformed extends Schema.TaggedError<StatusListMalformed>()("StatusListMalformed", {
+  field: Schema.String,
+  reason: Schema.String
+}) {
+  override get message() {
+    return `状态列表无法读取：${this.reason}`
+  }
+}
