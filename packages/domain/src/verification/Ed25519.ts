@@ -1,47 +1,20 @@
 /**
  * Ed25519 through Web Crypto (`globalThis.crypto.subtle`, in browsers and Node ≥ 20 as { name: "Ed25519" }),
- * typed here like shared/WebCrypto.ts so the package needs neither the DOM lib nor Node's types. Only what the
+ * typed in shared/WebCrypto.ts so the package needs neither the DOM lib nor Node's types. Only what the
  * signed records use: generate, import/export raw public and PKCS #8 private keys, sign, verify.
  */
 
-/** An opaque Web Crypto key. */
-export interface CryptoKeyLike {
-  readonly type: string
-}
+import { type CryptoKeyLike, type SubtleLike, webCrypto } from "../shared/WebCrypto.js"
 
-interface Subtle {
-  generateKey(
-    algorithm: { readonly name: "Ed25519" },
-    extractable: boolean,
-    usages: ReadonlyArray<string>
-  ): Promise<{ readonly publicKey: CryptoKeyLike; readonly privateKey: CryptoKeyLike }>
-  importKey(
-    format: "raw" | "pkcs8",
-    keyData: Uint8Array,
-    algorithm: { readonly name: "Ed25519" },
-    extractable: boolean,
-    usages: ReadonlyArray<string>
-  ): Promise<CryptoKeyLike>
-  exportKey(format: "raw" | "pkcs8", key: CryptoKeyLike): Promise<ArrayBuffer>
-  sign(algorithm: { readonly name: "Ed25519" }, key: CryptoKeyLike, data: Uint8Array): Promise<ArrayBuffer>
-  verify(
-    algorithm: { readonly name: "Ed25519" },
-    key: CryptoKeyLike,
-    signature: Uint8Array,
-    data: Uint8Array
-  ): Promise<boolean>
-}
+export type { CryptoKeyLike }
 
 const ED25519 = { name: "Ed25519" } as const
 
 /** Web Crypto's subtle, or a stand-in whose every call rejects (callers wrap these in Effect.tryPromise). */
-const subtle = (): Subtle => {
-  const s = (globalThis as unknown as { readonly crypto?: { readonly subtle?: Subtle } }).crypto?.subtle
-  return s ?? unavailable
-}
+const subtle = (): SubtleLike => (webCrypto as typeof webCrypto | undefined)?.subtle ?? unavailable
 
 const missing = () => Promise.reject(new Error("此环境不支持 Web Crypto"))
-const unavailable: Subtle = {
+const unavailable: SubtleLike = {
   generateKey: missing,
   importKey: missing,
   exportKey: missing,
