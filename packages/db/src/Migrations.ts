@@ -18,6 +18,7 @@ import m0011 from "./migrations/0011_add_report_revision.js"
 import m0013 from "./migrations/0013_create_competition_filers.js"
 import m0015 from "./migrations/0015_create_employer_filings.js"
 import m0016 from "./migrations/0016_cluster_certificates_by_number.js"
+import m0017 from "./migrations/0017_create_transparency_log.js"
 
 /** Every migration by id, in order (a test migrates a database up to an earlier one). */
 export const MIGRATIONS = {
@@ -34,7 +35,8 @@ export const MIGRATIONS = {
   "0011_add_report_revision": m0011,
   "0013_create_competition_filers": m0013,
   "0015_create_employer_filings": m0015,
-  "0016_cluster_certificates_by_number": m0016
+  "0016_cluster_certificates_by_number": m0016,
+  "0017_create_transparency_log": m0017
 }
 
 const loader = Migrator.fromRecord(MIGRATIONS)

@@ -40,6 +40,7 @@ import { SqlRevocationOrderRepository } from "./revocation/SqlRevocationOrderRep
 import { SqlEligibilityRuleTables } from "./ruletable/SqlEligibilityRuleTables.js"
 import { SqlEmployerPromotionRuleRepository } from "./ruletable/SqlEmployerPromotionRuleRepository.js"
 import * as SqlTransactional from "./SqlTransactional.js"
+import { SqlTransparencyLogRepository } from "./transparency/SqlTransparencyLogRepository.js"
 
 /** Every repository port, the audit trail and transactions, on the SqlClient in context. */
 export const ports = Layer.mergeAll(
@@ -58,6 +59,7 @@ export const ports = Layer.mergeAll(
   SqlEnterpriseNormFilingRepository.layer,
   SqlEmployerPromotionRuleRepository.layer,
   SqlRegionRepository.layer,
+  SqlTransparencyLogRepository.layer,
   SqlAudit.layer,
   SqlAudit.SqlAuditTrail.Default,
   SqlTransactional.layer,

@@ -8,10 +8,12 @@ import { SqlClient } from "@effect/sql"
 import { describe, expect, layer } from "@effect/vitest"
 import { CertificateRepository } from "@jineng/domain/certificate/CertificateRepository"
 import { isCertificateNumber } from "@jineng/domain/codes/CertificateNumber"
+import { TransparencyLogRepository } from "@jineng/domain/verification/TransparencyLogRepository"
 import { Effect, Layer, Option } from "effect"
 import { DEMO_SIZES, generateDemo } from "../src/demo/DemoData.js"
 import { seedOccupations } from "../src/demo/DemoSeed.js"
 import * as Registry from "../src/Registry.js"
+import { hex, oracleOfStored } from "./LogOracle.js"
 import { targets } from "./TestDatabases.js"
 
 const TODAY = "2026-06-15"
@@ -55,6 +57,17 @@ describe.each(targets)("demo registry — $name", ({ layer: database }) => {
           readonly n: number | string
         }>`SELECT count(*) AS n FROM competition_filings`
         expect(Number(filings[0]?.n)).toBe(summary.filings)
+        // issue #7: every certificate is in the transparency log — an issued leaf each, a revoked leaf each
+        // revoked one — and the stored tree is the one over its entries
+        const log = yield* TransparencyLogRepository
+        const head = yield* log.head
+        expect(head.size).toBe(summary.certificates + summary.revokedCertificates)
+        const stored = yield* oracleOfStored
+        expect(hex(stored.log.head()?.root)).toBe(hex(head.root))
+        for (const sample of summary.samples)
+          expect((yield* log.entriesOf(sample.number)).map((e) => e.event._tag)).toEqual(
+            sample.status === "valid" ? ["issued"] : ["issued", "revoked"]
+          )
       })
     )
   })

@@ -6,6 +6,10 @@
  * domain.md §3; one lock order for every issuer, so concurrent batches never deadlock), then the certificates
  * in multi-row INSERTs. The public lookup (the measured hot path, architecture guide "Decisions already taken")
  * uses a cached prepared statement on SQLite's raw connection, and a named prepared statement on PostgreSQL.
+ *
+ * Every issuance and revocation appends its events to the transparency log (issue #7, transparency/LogAppender)
+ * as the LAST step of its transaction — after the serial counters and the certificates, in one lock order for
+ * every transaction — so a rolled-back issuance or revocation leaves no leaf, and an idempotent retry adds none.
  */
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
@@ -21,6 +25,7 @@ import { PgDatabase } from "../pg/PgDatabase.js"
 import { CHUNK, chunks } from "../sql/SqlParts.js"
 import { insertCertificate, keyIdsOf, LOOKUP_BY_NUMBER_SQL } from "../sqlite/CertificateSlots.js"
 import { SqliteDatabase } from "../sqlite/SqliteDatabase.js"
+import * as LogAppender from "../transparency/LogAppender.js"
 import {
   CERTIFICATE_COLUMNS,
   type CertificateRow,
@@ -36,6 +41,7 @@ export const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const sqlite = yield* Effect.serviceOption(SqliteDatabase)
   const pgDatabase = yield* Effect.serviceOption(PgDatabase)
+  const log = yield* LogAppender.make
 
   const lookupColumns = CERTIFICATE_COLUMNS.join(", ")
   const findByNumber = Option.match(sqlite, {
@@ -181,57 +187,54 @@ export const make = Effect.gen(function* () {
         } as Certificate
       })
       yield* insertCertificates(certificates)
+      // Last: the log's lock is taken after the counters and the certificates (one lock order, no deadlock).
+      yield* log.appendIssued(certificates)
       return { certificates, alreadyIssued: false }
     }).pipe(sql.withTransaction, Effect.catchTag("SqlError", Effect.die))
 
-  /** Rows are updated (and locked) in number order, the same in every transaction: no deadlock between two. */
+  /**
+   * Rows are updated (and locked) in number order, the same in every transaction: no deadlock between two. The
+   * certificates changed get their revoked leaves last.
+   */
   const revoke = (
     numbers: ReadonlyArray<string>,
     status: Extract<Certificate["status"], { _tag: "revoked" }>
   ): Effect.Effect<number> =>
     Effect.gen(function* () {
-      let changed = 0
+      const changed: Array<string> = []
       for (const chunk of chunks([...new Set(numbers)].sort())) {
-        const rows = yield* sql`
+        const rows = yield* sql<{ readonly number: string }>`
           UPDATE certificates
           SET status = 'revoked', revoked_on = ${status.revokedOn}, revocation_reason = ${status.reason},
               revocation_order_id = ${status.orderId}
           WHERE status = 'valid' AND ${sql.in("number", chunk)}
           RETURNING number`
-        changed += rows.length
+        for (const r of rows) changed.push(r.number)
       }
-      return changed
+      yield* log.appendRevoked(changed.sort(), status.revokedOn)
+      return changed.length
     }).pipe(sql.withTransaction, Effect.orDie)
 
   /**
-   * 54号·五 whole-batch revocation: ONE UPDATE over the batch index, counting the rows it changed without
-   * shipping them to the client — on PostgreSQL the UPDATE … RETURNING is counted server-side in the same
-   * statement; on SQLite `changes()` is read right after it, inside the same transaction (so on the same
-   * connection, with no other statement in between). Both counts are exact, also under concurrent revocations.
+   * 54号·五 whole-batch revocation: ONE UPDATE over the batch index, returning the numbers it changed (an exact
+   * list, also under concurrent revocations: a row another transaction revoked first no longer matches), which
+   * get their revoked leaves in number order, last in the transaction.
    */
   const revokeBatch = (
     batchId: string,
     status: Extract<Certificate["status"], { _tag: "revoked" }>
-  ): Effect.Effect<number> => {
-    const update = sql`
-      UPDATE certificates
-      SET status = 'revoked', revoked_on = ${status.revokedOn}, revocation_reason = ${status.reason},
-          revocation_order_id = ${status.orderId}
-      WHERE batch_id = ${batchId} AND status = 'valid'`
-    return sql
-      .onDialectOrElse({
-        pg: () => sql<{ readonly n: number | string }>`
-          WITH changed AS (${update} RETURNING 1) SELECT COUNT(*) AS n FROM changed`,
-        orElse: () =>
-          Effect.zipRight(update, sql<{ readonly n: number | string }>`SELECT changes() AS n`).pipe(
-            sql.withTransaction
-          )
-      })
-      .pipe(
-        Effect.map((rows) => Number(rows[0]?.n ?? 0)),
-        Effect.orDie
-      )
-  }
+  ): Effect.Effect<number> =>
+    Effect.gen(function* () {
+      const rows = yield* sql<{ readonly number: string }>`
+        UPDATE certificates
+        SET status = 'revoked', revoked_on = ${status.revokedOn}, revocation_reason = ${status.reason},
+            revocation_order_id = ${status.orderId}
+        WHERE batch_id = ${batchId} AND status = 'valid'
+        RETURNING number`
+      const changed = rows.map((r) => r.number).sort()
+      yield* log.appendRevoked(changed, status.revokedOn)
+      return changed.length
+    }).pipe(sql.withTransaction, Effect.orDie)
 
   return CertificateRepository.of({
     findByNumber,

@@ -2,10 +2,11 @@
  * Which role may perform which write action of the API (domain.md §4 "Actors and what each may do"), each row
  * citing the clause that gives the power: 54号·一 rule tables and 破格 rules, 54号·二 competitions and filings
  * (附件1), 54号·三 standards, norms and 《江苏省技术资源发布目录》, 54号·四 certificates, 54号·五 the catalogue,
- * batches (附件2), assessments, revocations and reports. A pure table: `authorise` adds the region scope.
+ * batches (附件2), assessments, revocations and reports; any organisation may ask for a signed receipt of a
+ * certificate check (issue #7). A pure table: `authorise` adds the region scope.
  */
 import { type Citation, Cite } from "../rule/Citation.js"
-import type { OrganisationRole } from "./OrganisationRole.js"
+import { ORGANISATION_ROLES, type OrganisationRole } from "./OrganisationRole.js"
 
 export const ACTIONS = [
   "batch.publish",
@@ -27,7 +28,8 @@ export const ACTIONS = [
   "revocation.execute",
   "assessment.record",
   "report.handle",
-  "organisation.manage"
+  "organisation.manage",
+  "certificate.receipt"
 ] as const
 
 export type Action = (typeof ACTIONS)[number]
@@ -106,7 +108,13 @@ export const PERMISSIONS: Readonly<Record<Action, Permission>> = {
     name: "受理、核查举报",
     citation: Cite.quality
   },
-  "organisation.manage": { roles: ["province"], name: "管理机构账户及 API 密钥", citation: ACTORS_TABLE }
+  "organisation.manage": { roles: ["province"], name: "管理机构账户及 API 密钥", citation: ACTORS_TABLE },
+  // Any organisation checking a certificate may archive what the registry answered (查询服务, issue #7).
+  "certificate.receipt": {
+    roles: ORGANISATION_ROLES,
+    name: "索取证书核验回执",
+    citation: Cite.issuance
+  }
 }
 
 export const isAction = (s: string): s is Action => Object.hasOwn(PERMISSIONS, s)

@@ -36,6 +36,13 @@ describe("the registry's key ring and rotation (54号·四)", () => {
       })
   )
 
+  it.effect("a rotation on the old key's first day hands over that same day", () =>
+    Effect.gen(function* () {
+      const rotated = yield* rotate({ keys: [yield* newStoredKey("k-a", "2026-11-26")] }, "k-b", "2026-11-26")
+      expect((yield* signingKeyOn(yield* keyRingOf(rotated), "2026-11-26")).keyId).toBe("k-b")
+    })
+  )
+
   it.effect("refuses duplicate ids, a taken id on rotation, and a day no key covers", () =>
     Effect.gen(function* () {
       const k = yield* newStoredKey("k1", "2026-01-01")

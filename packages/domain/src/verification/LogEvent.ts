@@ -10,7 +10,7 @@ import { CertificateNumber } from "../codes/CertificateNumberSchema.js"
 import { required } from "../shared/FieldSchema.js"
 import type { LocalDate as LocalDateType } from "../time/LocalDate.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
-import { canonicalBytes, toBase64Url } from "./Encoding.js"
+import { canonicalJson, toBase64Url, utf8 } from "./Encoding.js"
 import { type Hash, leafHash } from "./MerkleTree.js"
 import { Base64Url } from "./Signature.js"
 import { type PublicRecord, recordDigest } from "./SignedRecord.js"
@@ -51,9 +51,9 @@ export const revokedEvent = (number: PublicRecord["number"], on: LocalDateType):
   on
 })
 
-/** The leaf bytes of an event: its canonical JSON under the log context. */
-export const eventBytes = (event: CertificateEvent): Uint8Array =>
-  canonicalBytes(
+/** The canonical JSON of an event under the log context: the leaf is its UTF-8. */
+export const eventText = (event: CertificateEvent): string =>
+  canonicalJson(
     event._tag === "issued"
       ? {
           context: LOG_EVENT_CONTEXT,
@@ -64,6 +64,9 @@ export const eventBytes = (event: CertificateEvent): Uint8Array =>
         }
       : { context: LOG_EVENT_CONTEXT, kind: "revoked", number: event.number, on: event.on }
   )
+
+/** The leaf bytes of an event. */
+export const eventBytes = (event: CertificateEvent): Uint8Array => utf8(eventText(event))
 
 /** The Merkle leaf hash of an event (RFC 9162 §2.1.1). */
 export const eventLeafHash = (event: CertificateEvent): Hash => leafHash(eventBytes(event))

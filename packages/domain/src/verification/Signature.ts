@@ -311,7 +311,8 @@ export const verifyPayload = Effect.fn("Signature.verifyPayload")(function* (
       )
 })
 
-/** The key that signs on `day`: among those whose window covers it, the one that started last. */
+/** The key that signs on `day`: among those whose window covers it, the one that started last (on a tie, the one
+ * listed last — a rotation on the old key's first day hands over at once). */
 export const activeSigningKey = (
   keys: ReadonlyArray<SigningKey>,
   day: LocalDateType
@@ -319,6 +320,6 @@ export const activeSigningKey = (
   keys
     .filter((k) => withinWindow(k, day))
     .reduce<SigningKey | undefined>(
-      (best, k) => (best === undefined || k.validFrom > best.validFrom ? k : best),
+      (best, k) => (best === undefined || k.validFrom >= best.validFrom ? k : best),
       undefined
     )

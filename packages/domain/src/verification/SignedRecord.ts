@@ -18,7 +18,7 @@ import { Cite } from "../rule/Citation.js"
 import { Id, required, Text } from "../shared/FieldSchema.js"
 import type { LocalDate as LocalDateType } from "../time/LocalDate.js"
 import { LocalDate } from "../time/LocalDateSchema.js"
-import { canonicalBytes } from "./Encoding.js"
+import { canonicalJson, utf8 } from "./Encoding.js"
 import { sha256 } from "./Sha256.js"
 import {
   decodeOrRefuse,
@@ -95,8 +95,11 @@ export const signingBytes = (record: PublicRecord, keyId: string, signedOn: Loca
  * The record's digest: SHA-256 of its canonical JSON under the record context. The transparency log's issuance
  * leaf carries it, so the log binds the exact content a QR code later presents.
  */
-export const recordDigest = (record: PublicRecord): Uint8Array =>
-  sha256(canonicalBytes({ context: RECORD_CONTEXT, record: { ...record } }))
+export const recordDigest = (record: PublicRecord): Uint8Array => sha256(utf8(recordText(record)))
+
+/** The text recordDigest hashes (its UTF-8): the canonical JSON of { context, record }. */
+export const recordText = (record: PublicRecord): string =>
+  canonicalJson({ context: RECORD_CONTEXT, record: { ...record } })
 
 /** Signs a public record on `signedOn` (54号·四: the registry vouches for the certificates it holds). */
 export const signRecord = Effect.fn("SignedRecord.signRecord")(function* (
