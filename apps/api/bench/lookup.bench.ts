@@ -1,7 +1,9 @@
 /**
  * Public lookup benchmark (issue #4). In one run on one machine, figures and ratios:
  *  - Server A: the lookup on raw node:http + better-sqlite3 (bench/rawServer.ts), the baseline;
- *  - Server B: Jineng's API as it runs in production (the bundle dist/main.js, built first by `build.mjs`), GET /api/public/certificates/lookup?number=…&name=…;
+ *  - Server B: Jineng's API as it runs in production (the bundle dist/main.js, built first by `build.mjs`), GET
+ *    /api/public/certificates/lookup?number=…&name=… — answered by the lookup's fast path in front of Hono
+ *    (src/http/LookupFastPath.ts) with the route's own core (src/http/LookupCore.ts);
  * each its own child process over the same registry file of BENCH_ROWS certificates, under the same load
  * generator (bench/load.ts): the maximum throughput in a closed loop, then latency in an open loop at half
  * of that server's maximum. One lookup in ten asks for an unknown number (a 404). Then the API's memory
@@ -375,7 +377,7 @@ const main = async () => {
   log("")
   log("Public lookup, GET /api/public/certificates/lookup?number=…&name=…")
   log(row("A raw node:http + better-sqlite3", a))
-  log(row("B Jineng API (Hono + Effect)", b))
+  log(row("B Jineng API (dist/main.js)", b))
   log(`B/A max throughput = ${(b.max / a.max).toFixed(2)}  (target ≥ 0.8)`)
   log(`B p99 at half its max = ${ms(b.latency.p99)}  (target ≤ 5 ms)`)
   const memoryLine = (label: string, m: Measured["memory"]) =>

@@ -18,6 +18,7 @@ import { staticSite } from "./http/StaticSite.js"
 import type { RouteDoc } from "./openapi/RouteDoc.js"
 import { assessments, assessmentsDocs } from "./routes/assessments.js"
 import { batches, batchesDocs } from "./routes/batches.js"
+import { certificateProofs, certificateProofsDocs } from "./routes/certificateProofs.js"
 import { competitions, competitionsDocs } from "./routes/competitions.js"
 import { health, healthDocs } from "./routes/health.js"
 import { institutions, institutionsDocs } from "./routes/institutions.js"
@@ -28,11 +29,13 @@ import { publicCertificates, publicCertificatesDocs } from "./routes/publicCerti
 import { publicInstitutions, publicInstitutionsDocs } from "./routes/publicInstitutions.js"
 import { publicPlans, publicPlansDocs } from "./routes/publicPlans.js"
 import { publicReports, publicReportsDocs } from "./routes/publicReports.js"
+import { receipts, receiptsDocs } from "./routes/receipts.js"
 import { reports, reportsDocs } from "./routes/reports.js"
 import { revocations, revocationsDocs } from "./routes/revocations.js"
 import { rules, rulesDocs } from "./routes/rules.js"
 import { ruleTables, ruleTablesDocs } from "./routes/ruleTables.js"
 import { standards, standardsDocs } from "./routes/standards.js"
+import { verification, verificationDocs } from "./routes/verification.js"
 
 export interface AppOptions {
   /** The public base URL, for verification links printed on certificates. */
@@ -50,6 +53,8 @@ export const appDocs: ReadonlyArray<RouteDoc> = [
   ...healthDocs,
   ...openapiDocs,
   ...publicCertificatesDocs,
+  ...certificateProofsDocs,
+  ...verificationDocs,
   ...publicInstitutionsDocs,
   ...publicBatchesDocs,
   ...publicPlansDocs,
@@ -61,6 +66,7 @@ export const appDocs: ReadonlyArray<RouteDoc> = [
   ...standardsDocs,
   ...ruleTablesDocs,
   ...revocationsDocs,
+  ...receiptsDocs,
   ...assessmentsDocs,
   ...reportsDocs,
   ...organisationsDocs
@@ -81,6 +87,8 @@ export const makeApp = (runtime: AppRuntime, options: AppOptions) => {
     .route("/", health(deps))
     .route("/api", openapi(appDocs))
     .route("/api/public/certificates", publicCertificates(deps))
+    .route("/api/public/certificates", certificateProofs(deps))
+    .route("/api/public", verification(deps))
     .route("/api/public/institutions", publicInstitutions(deps))
     .route("/api/public/batches", publicBatches(deps))
     .route("/api/public/competition-plans", publicPlans(deps))
@@ -92,6 +100,7 @@ export const makeApp = (runtime: AppRuntime, options: AppOptions) => {
     .route("/api", standards(deps))
     .route("/api/rule-tables", ruleTables(deps))
     .route("/api/revocations", revocations(deps))
+    .route("/api/certificates", receipts(deps))
     .route("/api/assessments", assessments(deps))
     .route("/api/reports", reports(deps))
     .route("/api/organisations", organisations(deps))

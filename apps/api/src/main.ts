@@ -7,9 +7,9 @@
  * SITE_ROOT (the public site's build, served on the same port; default apps/web/dist).
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs"
+import { createServer } from "node:http"
 import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
-import { serve } from "@hono/node-server"
 import { ApiKeys } from "@jineng/db/access/ApiKeys"
 import { DatabaseConfig } from "@jineng/db/Database"
 import { DEMO_SIZES, generateDemo } from "@jineng/db/demo/DemoData"
@@ -21,6 +21,8 @@ import { todayInBeijing } from "@jineng/domain/time/Today"
 import { Effect, Either, ParseResult, Schema } from "effect"
 import { makeApp } from "./App.js"
 import { makeRuntime } from "./AppRuntime.js"
+import { stdoutLog } from "./http/Log.js"
+import { apiListener } from "./http/LookupFastPath.js"
 import { DEFAULT_LOOKUP_LIMITS } from "./http/RateLimit.js"
 
 const log = (msg: string, fields: Record<string, unknown> = {}) =>
@@ -84,9 +86,14 @@ const seedDemo = Effect.gen(function* () {
 
 const main = async () => {
   const seeded = await runtime.runPromise(seedDemo)
-  const app = makeApp(runtime, { publicBaseUrl, lookupLimits, siteRoot })
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-    log("listening", { url: `http://${host}:${info.port}` })
+  const app = makeApp(runtime, { publicBaseUrl, lookupLimits, siteRoot, log: stdoutLog })
+  // Hono's node adapter behind the public lookup's fast path (http/LookupFastPath.ts), both logging to stdout.
+  const server = createServer(apiListener(app, { hostname: host, log: stdoutLog }))
+  server.listen(port, host, () => {
+    const address = server.address()
+    log("listening", {
+      url: `http://${host}:${typeof address === "object" && address !== null ? address.port : port}`
+    })
     console.log(`\nJineng 已启动：${publicBaseUrl}`)
     console.log(
       existsSync(`${siteRoot}/index.html`)

@@ -5,7 +5,7 @@
  * 401/403 ActionNotPermitted and never 5xx). Without a key every route that needs a permission answers 401.
  */
 import { ORGANISATION_ROLES } from "@jineng/domain/access/OrganisationRole"
-import { mayPerform } from "@jineng/domain/access/Permissions"
+import { ACTIONS, mayPerform } from "@jineng/domain/access/Permissions"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { appDocs } from "../src/App.js"
 import { makeTestApp, problemOf, type TestApp } from "./TestApp.js"
@@ -22,6 +22,16 @@ const pathOf = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, "matrix-unkno
 describe("authorisation matrix: every role × every route that needs a permission", () => {
   it("covers every write action of the permission table", () => {
     expect(writeRoutes.length).toBeGreaterThan(0)
+    const routed = new Set(writeRoutes.map((d) => d.action))
+    expect(ACTIONS.filter((a) => !routed.has(a))).toEqual([])
+  })
+
+  it("lets every role ask for a signed certificate receipt (issue #7), and no role more than its row", () => {
+    expect(ORGANISATION_ROLES.filter((role) => !mayPerform(role, "certificate.receipt"))).toEqual([])
+    const receipts = cells.filter((cell) => cell.doc.action === "certificate.receipt")
+    expect(receipts.map((cell) => [cell.role, cell.allowed])).toEqual(
+      ORGANISATION_ROLES.map((r) => [r, true])
+    )
   })
 
   const cells = writeRoutes.flatMap((doc) =>

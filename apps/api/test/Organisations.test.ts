@@ -21,7 +21,7 @@ describe("organisation accounts and API keys", () => {
       actions: Array<{ action: string }>
     }
     expect(body.organisation).toMatchObject({ id: t.orgOf.institution, role: "institution" })
-    expect(body.actions.map((a) => a.action)).toEqual(["batch.publish", "batch.issue"])
+    expect(body.actions.map((a) => a.action)).toEqual(["batch.publish", "batch.issue", "certificate.receipt"])
     expect((await t.call("GET", "/api/organisations/me")).status).toBe(401)
   })
 

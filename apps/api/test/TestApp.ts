@@ -22,6 +22,7 @@ import { makeApp } from "../src/App.js"
 import { type AppRuntime, makeRuntime } from "../src/AppRuntime.js"
 import type { LogLine } from "../src/http/Log.js"
 import type { LookupLimits } from "../src/http/RateLimit.js"
+import type { SigningKeysSource } from "../src/SigningKeys.js"
 
 /** Organisations outside the demo's Nanjing ones, for region-scope refusals. */
 export const OUTSIDERS = [
@@ -76,13 +77,15 @@ export const makeTestApp = async (
     readonly lookupLimits?: LookupLimits
     readonly seed?: number
     readonly hotlines?: ReadonlyArray<Hotline>
+    /** The registry's signing keys; default: one key generated in memory, valid from today. */
+    readonly signingKeys?: SigningKeysSource
   } = {}
 ): Promise<TestApp> => {
   const dir = mkdtempSync(join(tmpdir(), "jineng-api-"))
-  const runtime = makeRuntime(
-    options.target ?? { _tag: "sqlite", filename: join(dir, "registry.sqlite") },
-    options.hotlines === undefined ? {} : { hotlines: options.hotlines }
-  )
+  const runtime = makeRuntime(options.target ?? { _tag: "sqlite", filename: join(dir, "registry.sqlite") }, {
+    ...(options.hotlines === undefined ? {} : { hotlines: options.hotlines }),
+    signingKeys: options.signingKeys ?? { _tag: "ephemeral" }
+  })
   const today = todayInBeijing()
   const setup = Effect.gen(function* () {
     const demo = yield* generateDemo({

@@ -6,12 +6,16 @@
  * TEST_DATABASE_URL is set (always in CI, see .ci/run).
  */
 import { type ChildProcess, spawn } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
 import { createServer } from "node:net"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { ApiKeys } from "@jineng/db/access/ApiKeys"
 import { SqlAuditTrail } from "@jineng/db/audit/SqlAuditTrail"
 import { DEMO_SIZES, generateDemo } from "@jineng/db/demo/DemoData"
 import { seedOccupations } from "@jineng/db/demo/DemoSeed"
+import type { VerificationKey } from "@jineng/domain/verification/Signature"
+import { verifySignedTreeHead } from "@jineng/domain/verification/SignedTreeHead"
 import { Effect, Exit, Redacted, Scope } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freshPgUrl, testDatabaseUrl } from "../../../packages/db/test/TestDatabases.js"
@@ -34,12 +38,23 @@ interface Api {
   readonly output: Array<string>
 }
 
+/** The deployment's one signing key file, shared by both processes (created by whichever starts first). */
+const keysDir = mkdtempSync(join(tmpdir(), "jineng-two-"))
+const SIGNING_KEYS_FILE = join(keysDir, "signing-keys.json")
+
 const start = async (url: string): Promise<Api> => {
   const port = await freePort()
   const output: Array<string> = []
   const child = spawn(process.execPath, ["--conditions=@jineng/source", "--import", "tsx", "src/main.ts"], {
     cwd: join(import.meta.dirname, ".."),
-    env: { ...process.env, DATABASE_URL: url, DEMO: "none", PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DEMO: "none",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SIGNING_KEYS_FILE
+    },
     stdio: ["ignore", "pipe", "pipe"]
   })
   child.stdout?.on("data", (d: Buffer) => output.push(d.toString()))
@@ -72,7 +87,10 @@ describe.skipIf(testDatabaseUrl === undefined)("two API processes on one Postgre
 
   beforeAll(async () => {
     url = (await Effect.runPromise(Scope.extend(freshPgUrl(testDatabaseUrl ?? ""), scope))).url
-    const runtime = makeRuntime({ _tag: "pg", url: Redacted.make(url) })
+    const runtime = makeRuntime(
+      { _tag: "pg", url: Redacted.make(url) },
+      { signingKeys: { _tag: "ephemeral" } }
+    )
     provinceKey = await runtime.runPromise(
       Effect.gen(function* () {
         yield* generateDemo({
@@ -92,6 +110,7 @@ describe.skipIf(testDatabaseUrl === undefined)("two API processes on one Postgre
     if (a !== undefined) await stop(a)
     if (b !== undefined) await stop(b)
     await Effect.runPromise(Scope.close(scope, Exit.void))
+    rmSync(keysDir, { recursive: true, force: true })
   })
 
   const call = (api: Api, method: string, path: string, key = provinceKey, body?: unknown) =>
@@ -140,11 +159,24 @@ describe.skipIf(testDatabaseUrl === undefined)("two API processes on one Postgre
   })
 
   it("keeps one unbroken audit chain across both processes", async () => {
-    const runtime = makeRuntime({ _tag: "pg", url: Redacted.make(url) })
+    const runtime = makeRuntime(
+      { _tag: "pg", url: Redacted.make(url) },
+      { signingKeys: { _tag: "ephemeral" } }
+    )
     const verification = await runtime.runPromise(Effect.flatMap(SqlAuditTrail, (trail) => trail.verify))
     await runtime.dispose()
     expect(verification.ok).toBe(true)
     expect(verification.entries).toBeGreaterThanOrEqual(27)
+  })
+
+  it("signs with the deployment's one key file: a head signed through one verifies with the other's keys", async () => {
+    const head = await (await fetch(`${a.base}/api/public/log/head`)).json()
+    const { keys } = (await (await fetch(`${b.base}/api/public/verification/keys`)).json()) as {
+      keys: Array<VerificationKey>
+    }
+    expect(keys).toHaveLength(1)
+    expect((await Effect.runPromise(verifySignedTreeHead(head, keys))).outcome).toBe("verified")
+    expect(await (await fetch(`${b.base}/api/public/log/head`)).json()).toEqual(head)
   })
 
   it("shuts both down cleanly on SIGTERM", async () => {

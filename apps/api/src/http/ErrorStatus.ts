@@ -3,7 +3,7 @@
  * Unknown records → 404; refused authorisation → 403; a state that forbids the change, a taken id or a stale
  * revision → 409; any other refusal by a rule (the request is well-formed, the law says no) → 422.
  */
-const BY_TAG: Readonly<Record<string, 401 | 403 | 404 | 409>> = {
+const BY_TAG: Readonly<Record<string, 401 | 403 | 404 | 409 | 503>> = {
   ApiKeyRejected: 401,
   ActionRefused: 403,
   RevocationNotAuthorised: 403,
@@ -36,9 +36,11 @@ const BY_TAG: Readonly<Record<string, 401 | 403 | 404 | 409>> = {
   ReportEventOutOfOrder: 409,
   ReportTransitionInvalid: 409,
   RuleVersionAlreadyExists: 409,
-  TechnicalRecordIdTaken: 409
+  TechnicalRecordIdTaken: 409,
+  /** The operator must act (no signing key in force, log backfill pending); the request is fine. */
+  VerificationUnavailable: 503
 }
 
-export type ErrorStatus = 401 | 403 | 404 | 409 | 422
+export type ErrorStatus = 401 | 403 | 404 | 409 | 422 | 503
 
 export const statusOfTag = (tag: string): ErrorStatus => BY_TAG[tag] ?? (tag.endsWith("NotFound") ? 404 : 422)

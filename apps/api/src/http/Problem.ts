@@ -28,10 +28,10 @@ export const problemBody = (status: number, p: Problem) => ({
   ...p.extensions
 })
 
+export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8"
+
 export const problem = <S extends ContentfulStatusCode>(c: Context, status: S, p: Problem) =>
-  c.body(JSON.stringify(problemBody(status, p)), status, {
-    "content-type": "application/problem+json; charset=utf-8"
-  })
+  c.body(JSON.stringify(problemBody(status, p)), status, { "content-type": PROBLEM_CONTENT_TYPE })
 
 export const TITLES = {
   badRequest: "请求参数有误",
@@ -43,7 +43,8 @@ export const TITLES = {
   tooLarge: "请求内容过大",
   tooMany: "请求过于频繁",
   unsupported: "不支持的内容类型",
-  internal: "服务器内部错误"
+  internal: "服务器内部错误",
+  unavailable: "暂时无法提供此服务"
 } as const
 
 const TITLE_OF_STATUS: Readonly<Record<number, string>> = {
@@ -52,7 +53,8 @@ const TITLE_OF_STATUS: Readonly<Record<number, string>> = {
   403: TITLES.forbidden,
   404: TITLES.notFound,
   409: TITLES.conflict,
-  422: TITLES.unprocessable
+  422: TITLES.unprocessable,
+  503: TITLES.unavailable
 }
 
 /** The fields of a domain error other than its tag, field and message, as extensions of the problem. */

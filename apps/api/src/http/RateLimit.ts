@@ -15,9 +15,9 @@ export const DEFAULT_LOOKUP_LIMITS: LookupLimits = { perClientPerMinute: 60, per
 
 export type Hit = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number }
 
-export class FixedWindowLimiter {
+export class FixedWindowLimiter<K = string> {
   private windowStart = 0
-  private counts = new Map<string, number>()
+  private counts = new Map<K, number>()
 
   constructor(
     private readonly limit: number,
@@ -25,7 +25,7 @@ export class FixedWindowLimiter {
     private readonly now: () => number = Date.now
   ) {}
 
-  hit(key: string): Hit {
+  hit(key: K): Hit {
     const now = this.now()
     if (now - this.windowStart >= this.windowMs) {
       // A new window, aligned to the previous ones; the old counts go (idle keys with them).

@@ -7,7 +7,7 @@
 import { Either, ParseResult, Schema } from "effect"
 import type { Context } from "hono"
 import { validator } from "hono/validator"
-import { problem, TITLES } from "./Problem.js"
+import { type Problem, problem, TITLES } from "./Problem.js"
 
 export interface FieldIssue {
   readonly field: string
@@ -29,16 +29,26 @@ export const issuesOf = (error: ParseResult.ParseError, prefix = ""): ReadonlyAr
     return { field, message: HAS_CJK.test(issue.message) ? issue.message : `字段 ${field} 的值不符合要求` }
   })
 
+/** The 400 problem of a request that does not decode: the first issue's message and field, every issue listed. */
+export const invalidRequestProblem = (issues: ReadonlyArray<FieldIssue>): Problem => ({
+  code: "InvalidRequest",
+  title: TITLES.badRequest,
+  detail: issues[0]?.message ?? "请求参数有误",
+  field: issues[0]?.field,
+  extensions: { errors: issues }
+})
+
 export const invalidRequest = (c: Context, issues: ReadonlyArray<FieldIssue>) =>
-  problem(c, 400, {
-    code: "InvalidRequest",
-    title: TITLES.badRequest,
-    detail: issues[0]?.message ?? "请求参数有误",
-    field: issues[0]?.field,
-    extensions: { errors: issues }
-  })
+  problem(c, 400, invalidRequestProblem(issues))
 
 const OPTIONS = { errors: "all", onExcessProperty: "error" } as const
+
+/** A decoder of `schema` with the API's options (every issue, unknown fields refused), made once. */
+export const decoderOf = <A, I>(schema: Schema.Schema<A, I>, prefix = "") => {
+  const decode = Schema.decodeUnknownEither(schema, OPTIONS)
+  return (value: unknown): Either.Either<A, ReadonlyArray<FieldIssue>> =>
+    Either.mapLeft(decode(value), (error) => issuesOf(error, prefix))
+}
 
 /** Decodes `value` with `schema`, or the 400 problem response. */
 export const decodeOr400 = <A, I>(c: Context, schema: Schema.Schema<A, I>, value: unknown, prefix = "") => {

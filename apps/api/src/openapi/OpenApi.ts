@@ -27,7 +27,8 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   415: "不支持的内容类型",
   422: "不符合规定，未予办理",
   429: "请求过于频繁（见 Retry-After）",
-  500: "服务器内部错误"
+  500: "服务器内部错误",
+  503: "暂时无法提供此服务（需运维人员处理）"
 }
 
 /** "/api/batches/:batchId" → "/api/batches/{batchId}". */
