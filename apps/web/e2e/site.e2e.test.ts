@@ -1,13 +1,15 @@
 /**
  * The public site end to end: the production build served by the real API (same origin, its CSP) over a seeded
  * SQLite registry, driven in headless Chromium. Covers issue 5's list: valid and revoked lookups, a wrong name,
- * an invalid ID refused without a request, the print view's QR code decoding to the verification address that
- * shows the status, the directory filters, a report filed and then followed by its tracking code, and an axe
- * scan of every page (no serious or critical violation), with a screenshot of each page at 1280 and 360 px.
+ * an invalid ID refused without a request, the directory filters, a report filed and then followed by its
+ * tracking code, and an axe scan of every page (no serious or critical violation), with a screenshot of each page
+ * at 1280 and 360 px. Issue 7's: the print view's QR code carries the signed record, and the verification page it
+ * opens passes its four checks; the signature check fails once the record is altered, the 未注销 check for a
+ * revoked certificate.
  */
 import { gzipSync } from "node:zlib"
 import jsQR from "jsqr"
-import type { Page } from "playwright-core"
+import type { Locator, Page } from "playwright-core"
 import { PNG } from "pngjs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -45,6 +47,32 @@ const lookUp = async (page: Page, number: string, name: string) => {
 }
 
 const statusText = (page: Page) => page.locator("main [role=status]").first()
+
+/** Reads a QR code as a camera would: the SVG drawn large on screen, screenshotted and decoded with jsQR. */
+const scanQr = async (qr: Locator) => {
+  await qr.evaluate((svg) => {
+    svg.setAttribute("width", "480")
+    svg.setAttribute("height", "480")
+  })
+  const png = PNG.sync.read(await qr.screenshot())
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
+}
+
+/** The verification page's four step states, in order, once every check has answered. */
+const checksDone = (page: Page) =>
+  expect.poll(() => page.locator(".checks__progress").textContent(), { timeout: 20_000 }).toMatch(/^核验完成/)
+
+const stepStates = (page: Page) =>
+  page
+    .locator(".checks > li .check__state")
+    .evaluateAll((els) => els.map((el) => (el.textContent ?? "").replace(/^\S+\s/, "")))
+
+/** A compact record (r1.<base64url JSON array>) with the holder's name replaced and the signature kept. */
+const tamperName = (compact: string, name: string) => {
+  const values = JSON.parse(Buffer.from(compact.slice(3), "base64url").toString("utf8")) as Array<unknown>
+  values[1] = name
+  return `r1.${Buffer.from(JSON.stringify(values), "utf8").toString("base64url")}`
+}
 
 /** Total of a list, as the API itself answers it (the page must show the same). */
 const apiTotal = async (path: string) => {
@@ -157,35 +185,76 @@ describe.skipIf(missing !== undefined && !inCi)("public site in Chromium against
     await page.close()
   })
 
-  it("prints one A4 page whose QR code decodes to the verification address, which shows the live status", async () => {
+  it("prints one A4 page whose QR code carries the signed record; scanned, all four checks pass", async () => {
     const page = await openPage("/")
     await lookUp(page, api.valid.number, api.valid.name)
     await page.getByRole("link", { name: "打印证书" }).click()
     await page.waitForURL(`**/print/${api.valid.number}`)
     const qr = page.getByRole("img", { name: "证书验证二维码" })
     await qr.waitFor()
+    expect(await page.locator(".certificate").textContent()).toContain("二维码含证书登记库的电子签名")
+    expect(await page.getByText("二维码未含电子签名").count()).toBe(0)
     await screenshot(page, "print")
     await page.emulateMedia({ media: "print" })
     expect(await page.locator(".site-header").isVisible()).toBe(false)
-    const png = PNG.sync.read(await qr.screenshot())
-    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-    const url = `${api.baseUrl}/verify/${api.valid.number}?name=${encodeURIComponent(api.valid.name)}`
-    expect(decoded?.data).toBe(url)
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1")
     expect(pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length).toBe(1)
+    await page.emulateMedia({ media: "screen" })
+    const decoded = await scanQr(qr)
+    const plain = `${api.baseUrl}/verify/${api.valid.number}?name=${encodeURIComponent(api.valid.name)}`
+    expect(decoded?.startsWith(`${plain}#r=r1.`), decoded).toBe(true)
     await page.close()
 
-    // A fresh visitor scanning the code: the link carries the printed name, so the page shows the status at once.
-    const scanned = new URL(decoded?.data ?? "")
-    const verify = await openPage(`${scanned.pathname}${scanned.search}`)
+    // A fresh visitor scanning the code: the signature is checked in the browser, the rest against the registry.
+    const scanned = new URL(decoded ?? "")
+    const verify = await openPage(`${scanned.pathname}${scanned.search}${scanned.hash}`)
     await verify.getByRole("heading", { level: 1, name: "证书验证" }).waitFor()
-    await screenshot(verify, "verify")
+    await checksDone(verify)
+    expect(await stepStates(verify)).toEqual(["通过", "通过", "通过", "通过"])
+    expect(await verify.locator('[data-step="signature"]').textContent()).toContain("内容未被改动")
+    expect(await verify.locator('[data-step="log"]').textContent()).toContain("与透明日志中的发证记录一致")
     await expect
       .poll(() => verify.locator("main [role=status]").last().textContent())
       .toContain("验证结果：有效")
     expect(await verify.locator(".verdict .badge").textContent()).toBe("有效")
     await screenshot(verify, "verify-result")
+    await verify.setViewportSize({ width: 360, height: 780 })
+    expect(await verify.evaluate(() => document.documentElement.scrollWidth)).toBe(360)
+    await screenshot(verify, "verify-result-360")
     await verify.close()
+
+    // The same code with the holder's name changed in the record (the signature kept): refused in the browser.
+    const forged = `${scanned.pathname}${scanned.search}#r=${tamperName(scanned.hash.slice(3), "王五")}`
+    const tampered = await openPage(forged)
+    await checksDone(tampered)
+    const states = await stepStates(tampered)
+    expect(states[0]).toBe("未通过")
+    expect(await tampered.locator('[data-step="signature"]').textContent()).toContain("签名与证书记录不符")
+    expect(states[2]).toBe("未通过")
+    expect(states[3]).toBe("通过")
+    await tampered.setViewportSize({ width: 360, height: 780 })
+    expect(await tampered.evaluate(() => document.documentElement.scrollWidth)).toBe(360)
+    await screenshot(tampered, "verify-tampered-360")
+    await tampered.close()
+  })
+
+  it("verifies a revoked certificate's signed record but fails its 未注销 check, with date and reason", async () => {
+    const res = await fetch(
+      `${api.baseUrl}/api/public/certificates/signed-record?${new URLSearchParams({ number: api.revoked.number, name: api.revoked.name })}`
+    )
+    expect(res.status).toBe(200)
+    const { verificationUrl } = (await res.json()) as { verificationUrl: string }
+    const url = new URL(verificationUrl)
+    const page = await openPage(`${url.pathname}${url.search}${url.hash}`)
+    await checksDone(page)
+    expect(await stepStates(page)).toEqual(["通过", "通过", "通过", "未通过"])
+    expect(await page.locator('[data-step="status"]').textContent()).toMatch(
+      new RegExp(`此证书已于 ${api.revoked.revokedOn} 注销，注销原因：\\S+`)
+    )
+    expect(await page.locator('[data-step="status"]').textContent()).toContain("透明日志记有注销")
+    expect(await page.locator(".verdict .badge").textContent()).toBe("已注销")
+    await screenshot(page, "verify-revoked")
+    await page.close()
   })
 
   it("filters the institution directory, the batches and the plans as the API does", async () => {
@@ -272,6 +341,7 @@ describe.skipIf(missing !== undefined && !inCi)("public site in Chromium against
           .fill(name === "print" ? api.valid.name : api.revoked.name)
         await page.locator("main form button[type=submit]").click()
         await page.locator(name === "print" ? ".certificate" : ".verdict").waitFor()
+        if (name === "verify") await checksDone(page)
       }
       if (["institutions", "batches", "competition-plans", "reports"].includes(name))
         await page.locator("table").first().waitFor()

@@ -8,13 +8,16 @@ import { createApiClient } from "@jineng/api/client"
 import { query } from "@solidjs/router"
 import type { InferResponseType } from "hono/client"
 import type {
+  CertificateProof,
   HotlineDirectory,
   Page,
   PublicInstitution,
   PublishedBatch,
   PublishedPlan,
   ReportStatus,
-  SubmittedReport
+  SignedRecordAnswer,
+  SubmittedReport,
+  VerificationKeys
 } from "./lib/types"
 
 const client = createApiClient(typeof window === "undefined" ? "http://localhost" : window.location.origin)
@@ -79,6 +82,33 @@ export type LookupInput =
 /** 证书查询 (54号·四): two factors, certificate number + name or ID number + name (domain.md §2). */
 export const lookupCertificates = (input: LookupInput) =>
   resultOf<{ certificates: ReadonlyArray<CertificateView> }>(() => lookupRoute.$get({ query: input }), 200)
+
+/** One certificate by its number and the holder's name: the two factors of the signed-record and proof routes. */
+export interface CertificateFactors {
+  readonly number: string
+  readonly name: string
+}
+
+/** The registry's published verification keys (issue #7), for checking signatures in the browser. */
+export const getVerificationKeys = () =>
+  resultOf<VerificationKeys>(() => client.api.public.verification.keys.$get(), 200)
+
+/** A certificate's signed public record and the QR code's address (issue #7; same two factors as the lookup). */
+export const getSignedRecord = (input: CertificateFactors) =>
+  resultOf<SignedRecordAnswer>(
+    () =>
+      client.api.public.certificates["signed-record"].$get({
+        query: { number: input.number, name: input.name }
+      }),
+    200
+  )
+
+/** A certificate's transparency-log entries with inclusion proofs, and its issuer's authority (issue #7). */
+export const getCertificateProof = (input: CertificateFactors) =>
+  resultOf<CertificateProof>(
+    () => client.api.public.certificates.proof.$get({ query: { number: input.number, name: input.name } }),
+    200
+  )
 
 /** Query parameters of the list pages: every value a string, as the URL carries it. */
 export type ListParams = Readonly<Record<string, string>>

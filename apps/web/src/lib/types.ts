@@ -8,6 +8,11 @@ import type { CompetitionPlan } from "@jineng/domain/competition/CompetitionPlan
 import type { EvaluationBatchListing } from "@jineng/domain/quality/EvaluationBatchListing"
 import type { HotlineDirectory as HotlineDirectorySchema } from "@jineng/domain/quality/Hotline"
 import type { ReportStatusView } from "@jineng/domain/quality/Report"
+import type { Decision } from "@jineng/domain/rule/Decision"
+import type { CertificateEvent } from "@jineng/domain/verification/LogEvent"
+import type { VerificationKey } from "@jineng/domain/verification/Signature"
+import type { SignedRecord } from "@jineng/domain/verification/SignedRecord"
+import type { SignedTreeHead } from "@jineng/domain/verification/SignedTreeHead"
 
 export interface Page<T> {
   readonly items: ReadonlyArray<T>
@@ -67,4 +72,43 @@ export interface SubmittedReport {
   readonly displayCode: string
   readonly receivedOn: string
   readonly notice: string
+}
+
+/** The registry's published Ed25519 verification keys (GET /api/public/verification/keys). */
+export type VerificationKeyJson = typeof VerificationKey.Encoded
+
+export interface VerificationKeys {
+  readonly keys: ReadonlyArray<VerificationKeyJson>
+}
+
+/** A certificate's signed public record and the address its printed QR code carries (issue #7). */
+export interface SignedRecordAnswer {
+  readonly signed: typeof SignedRecord.Encoded
+  /** CompactRecord.encodeCompactRecord of `signed`: `r1.<base64url>`. */
+  readonly compact: string
+  /** `<base>/verify/<number>?name=<name>#r=<compact>`. */
+  readonly verificationUrl: string
+  readonly statusList: {
+    readonly type: string
+    readonly statusPurpose: string
+    readonly statusListIndex: string
+    readonly statusListCredential: string
+  }
+}
+
+/** One of the certificate's transparency-log events with its inclusion proof against the answer's tree head. */
+export interface ProofEntry {
+  readonly leafIndex: number
+  readonly event: typeof CertificateEvent.Encoded
+  readonly appendedAt: string
+  /** The audit path, deepest sibling first, each hash base64url. */
+  readonly proof: ReadonlyArray<string>
+}
+
+/** GET /api/public/certificates/proof: the signed tree head, the certificate's log entries, the issuer's authority. */
+export interface CertificateProof {
+  readonly treeHead: typeof SignedTreeHead.Encoded
+  readonly entries: ReadonlyArray<ProofEntry>
+  /** IssuanceAuthority's decision for the issuer, occupation and level on the issue date. */
+  readonly issuerAuthority: Decision<string>
 }

@@ -8,5 +8,8 @@ export const mockApi = () => ({
   getPlans: vi.fn(),
   getHotlines: vi.fn(),
   submitReport: vi.fn(),
-  getReportStatus: vi.fn()
+  getReportStatus: vi.fn(),
+  getVerificationKeys: vi.fn(),
+  getSignedRecord: vi.fn(),
+  getCertificateProof: vi.fn()
 })
