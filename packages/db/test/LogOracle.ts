@@ -4,7 +4,6 @@
  */
 import { SqlClient } from "@effect/sql"
 import type { Certificate } from "@jineng/domain/certificate/Certificate"
-import { toBase64Url } from "@jineng/domain/verification/Encoding"
 import {
   type CertificateEvent,
   eventLeafHash,
@@ -15,6 +14,7 @@ import { MerkleLog } from "@jineng/domain/verification/MerkleTree"
 import { toHex } from "@jineng/domain/verification/Sha256"
 import { publicRecordOfCertificate } from "@jineng/domain/verification/SignedRecord"
 import { Effect } from "effect"
+import { eventOfRow } from "../src/transparency/SqlTransparencyLogRepository.js"
 
 /** The issuance event of a certificate, as the domain defines it. */
 export const issued = (c: Certificate): CertificateEvent => issuedEvent(publicRecordOfCertificate(c))
@@ -53,14 +53,7 @@ export const storedEvents = Effect.gen(function* () {
   }>`SELECT leaf_index, certificate_number, kind, event_on, record_digest FROM log_entries ORDER BY leaf_index`
   return rows.map((r) => ({
     index: Number(r.leaf_index),
-    event: (r.kind === "issued"
-      ? {
-          _tag: "issued",
-          number: r.certificate_number,
-          on: r.event_on,
-          record: toBase64Url(r.record_digest as Uint8Array)
-        }
-      : { _tag: "revoked", number: r.certificate_number, on: r.event_on }) as CertificateEvent
+    event: eventOfRow(r)
   }))
 }).pipe(Effect.orDie)
 

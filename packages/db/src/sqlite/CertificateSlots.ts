@@ -13,6 +13,7 @@
  */
 import type Sqlite from "better-sqlite3"
 import { CERTIFICATE_COLUMNS } from "../certificate/CertificateRow.js"
+import { cached } from "./CachedStatement.js"
 
 /** Serials are 000001–999999 (CertificateNumber.MAX_SERIAL) < 2^20. */
 const SERIAL_SPAN = 2 ** 20
@@ -34,18 +35,6 @@ export const hasSerialSql = (n: string) => `substr(${n}, 17) GLOB '[0-9][0-9][0-
 /** SQL: the slot of the number column `n` under the key id column `k`, as slotOf; NULL without a serial. */
 export const slotSql = (n: string, k: string) =>
   `CASE WHEN ${hasSerialSql(n)} THEN ${k} * ${SERIAL_SPAN} + CAST(substr(${n}, 17) AS INTEGER) END`
-
-const cached = <S>(prepare: (db: Sqlite.Database) => S) => {
-  const statements = new WeakMap<Sqlite.Database, S>()
-  return (db: Sqlite.Database): S => {
-    let s = statements.get(db)
-    if (s === undefined) {
-      s = prepare(db)
-      statements.set(db, s)
-    }
-    return s
-  }
-}
 
 const keyIdStatement = cached((db) =>
   db

@@ -29,6 +29,7 @@ import {
 import type Sqlite from "better-sqlite3"
 import { Clock, Effect, Option } from "effect"
 import { CHUNK, chunks } from "../sql/SqlParts.js"
+import { cached } from "../sqlite/CachedStatement.js"
 import { SqliteDatabase } from "../sqlite/SqliteDatabase.js"
 import { issuedLeaf, type PreparedLeaf, revokedLeaf } from "./LogHashing.js"
 import { type NodeRow, nodesIn, toStoredNode } from "./LogNodes.js"
@@ -47,18 +48,6 @@ interface LockedLog {
 
 /** Rows per PostgreSQL unnest INSERT (each array one parameter). */
 const PG_ROWS = 20_000
-
-const cached = <S>(prepare: (db: Sqlite.Database) => S) => {
-  const statements = new WeakMap<Sqlite.Database, S>()
-  return (db: Sqlite.Database): S => {
-    let s = statements.get(db)
-    if (s === undefined) {
-      s = prepare(db)
-      statements.set(db, s)
-    }
-    return s
-  }
-}
 
 /** Rows per SQLite multi-row INSERT (about twice as fast as one statement per row). */
 const ROWS_PER_STATEMENT = 64

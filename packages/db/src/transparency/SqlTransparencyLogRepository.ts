@@ -50,16 +50,20 @@ interface SignedHeadRow {
   readonly signature: string
 }
 
-const toEntry = (r: EntryRow): LogEntry => ({
-  leafIndex: Number(r.leaf_index),
-  event: (r.kind === "issued"
+/** The event a stored entry records. */
+export const eventOfRow = (r: Omit<EntryRow, "leaf_index" | "appended_at">): CertificateEvent =>
+  (r.kind === "issued"
     ? {
         _tag: "issued",
         number: r.certificate_number,
         on: r.event_on,
         record: toBase64Url(r.record_digest as Uint8Array)
       }
-    : { _tag: "revoked", number: r.certificate_number, on: r.event_on }) as CertificateEvent,
+    : { _tag: "revoked", number: r.certificate_number, on: r.event_on }) as CertificateEvent
+
+const toEntry = (r: EntryRow): LogEntry => ({
+  leafIndex: Number(r.leaf_index),
+  event: eventOfRow(r),
   appendedAt: r.appended_at
 })
 
