@@ -1,21 +1,13 @@
 import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { expectChinese, leafMessages as messagesOf } from "../../test/ChineseMessages.js"
+import { competitionFields } from "../../test/CompetitionFixtures.js"
 import { COMPETITION_GROUP_NAMES, Competition } from "./Competition.js"
 
 const leafMessages = messagesOf(Competition)
 
 const valid = {
-  id: "cmp_1",
-  name: "2023年玄武区焊工职业技能竞赛",
-  class: "county",
-  group: "worker",
-  host: { name: "玄武区人力资源和社会保障局", creditCode: "91350100M000100Y43", regionCode: "320102" },
-  regionCode: "320102",
-  startsOn: "2023-06-01",
-  endsOn: "2023-06-02",
-  events: [{ name: "焊工", occupations: [{ code: "6-18-02-04", name: "焊工" }], scope: "whole" }],
-  fees: [],
+  ...competitionFields,
   contestants: [
     { id: "p1", regionCode: "320102" },
     { id: "p2", regionCode: "330102" }

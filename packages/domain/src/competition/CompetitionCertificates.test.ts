@@ -1,13 +1,13 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
+import { competition as competitionOf, people, welderEvents } from "../../test/CompetitionFixtures.js"
+import { employerFields, institution } from "../../test/InstitutionFixtures.js"
+import { unit } from "../../test/OrganisationFixtures.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
-import { Institution } from "../institution/Institution.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
 import { Transactional } from "../shared/Transactional.js"
-import { Competition } from "./Competition.js"
 import { CompetitionCertificates } from "./CompetitionCertificates.js"
 import { CENTRE_NUMBERING, COMMISSION_AS_PRESENTED } from "./CompetitionIssuerIdentity.js"
 import { CompetitionRepository } from "./CompetitionRepository.js"
@@ -16,27 +16,14 @@ import { FilingRepository } from "./FilingRepository.js"
 import { Filings } from "./Filings.js"
 
 const HOST_USCC = "91350100M000100Y43"
-const people = (regionCode: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `${regionCode}-${i}`, regionCode }))
-
 const competition = (id: string, over: Record<string, unknown> = {}) =>
-  Schema.decodeUnknownSync(Competition)({
+  competitionOf({
     id,
     name: "2023年南京市焊工职业技能竞赛",
     class: "city_class_1",
-    group: "worker",
     host: { name: "南京某机械有限公司", creditCode: HOST_USCC, regionCode: "320100" },
     regionCode: "320100",
-    startsOn: "2023-06-01",
-    endsOn: "2023-06-02",
-    events: [
-      {
-        name: "焊工",
-        occupations: [{ code: "6-18-02-04", name: "焊工", workType: "电焊工" }],
-        scope: "whole"
-      }
-    ],
-    fees: [],
+    events: welderEvents,
     contestants: people("320102", 10),
     ...over
   })
@@ -47,32 +34,15 @@ const provincial = competition("cmp_p", { class: "provincial", regionCode: "3200
 /** 4 of 10 contestants from Suzhou: the city must have its filing before the competition starts. */
 const needsFiling = competition("cmp_f", { contestants: [...people("320102", 6), ...people("320505", 4)] })
 
-const employer = Schema.decodeUnknownSync(Institution)({
-  id: "inst-y",
-  name: "南京某机械有限公司",
-  kind: "employer",
+const employer = institution({
+  ...employerFields,
   uscc: HOST_USCC,
-  region: "320102",
-  filedWith: "province",
-  numberingPrefix: { type: "Y", institutionCode: "0000", province: "32", siteSerial: "000456" },
-  responsiblePerson: { name: "赵六" },
-  seal: { id: "seal-y", name: "南京某机械有限公司职业技能等级认定专用章" },
-  authorisations: [],
-  statusHistory: [{ status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }]
+  seal: { id: "seal-y", name: "南京某机械有限公司职业技能等级认定专用章" }
 })
 
-const org = (id: string, role: string, regionCode: string, institutionId?: string) =>
-  Schema.decodeUnknownSync(Organisation)({
-    id,
-    name: `${id} 单位`,
-    role,
-    regionCode,
-    ...(institutionId === undefined ? {} : { institutionId })
-  })
-
-const centre = org("org-nanjing-centre", "city_appraisal_centre", "320100")
-const suzhouCentre = org("org-suzhou-centre", "city_appraisal_centre", "320500")
-const host = org("org-host", "host", "320100", "inst-y")
+const centre = unit("org-nanjing-centre", "city_appraisal_centre", "320100")
+const suzhouCentre = unit("org-suzhou-centre", "city_appraisal_centre", "320500")
+const host = unit("org-host", "host", "320100", "inst-y")
 
 const request = (submissionId: string, over: Record<string, unknown> = {}) =>
   Schema.decodeUnknownSync(IssueCompetitionCertificates)({

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
+import { competition, competitionFields, people } from "../../test/CompetitionFixtures.js"
+import { unit } from "../../test/OrganisationFixtures.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
 import { Transactional } from "../shared/Transactional.js"
@@ -10,23 +11,8 @@ import { CompetitionRepository } from "./CompetitionRepository.js"
 import { FilingRepository } from "./FilingRepository.js"
 import { Filings } from "./Filings.js"
 
-const people = (regionCode: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `${regionCode}-${i}`, regionCode }))
-
 /** 区(县)级, 3 of 13 contestants from another county: filed with the city, opinions district → city. */
-const county = Schema.decodeUnknownSync(Competition)({
-  id: "cmp_county",
-  name: "2023年玄武区焊工职业技能竞赛",
-  class: "county",
-  group: "worker",
-  host: { name: "玄武区总工会", creditCode: "91350100M000100Y43", regionCode: "320102" },
-  regionCode: "320102",
-  startsOn: "2023-06-01",
-  endsOn: "2023-06-02",
-  events: [{ name: "焊工", occupations: [{ code: "6-18-02-04", name: "焊工" }], scope: "whole" }],
-  fees: [],
-  contestants: [...people("320102", 10), ...people("320104", 3)]
-})
+const county = competition({ id: "cmp_county", host: { ...competitionFields.host, name: "玄武区总工会" } })
 
 /** 省级 with contestants from Zhejiang: co-signed by 330000, the province's opinion only. */
 const crossProvince = Schema.decodeUnknownSync(Competition)({
@@ -38,16 +24,13 @@ const crossProvince = Schema.decodeUnknownSync(Competition)({
   participatingRegions: ["320000", "330100"]
 })
 
-const org = (id: string, role: string, regionCode: string) =>
-  Schema.decodeUnknownSync(Organisation)({ id, name: `${id} 单位`, role, regionCode })
-
-const host = org("org-host", "host", "320100")
-const otherHost = org("org-host-2", "host", "320500")
-const xuanwu = org("org-xuanwu", "district", "320102")
-const gulou = org("org-gulou", "district", "320106")
-const nanjing = org("org-nanjing", "city", "320100")
-const suzhou = org("org-suzhou", "city", "320500")
-const province = org("org-province", "province", "320000")
+const host = unit("org-host", "host", "320100")
+const otherHost = unit("org-host-2", "host", "320500")
+const xuanwu = unit("org-xuanwu", "district", "320102")
+const gulou = unit("org-gulou", "district", "320106")
+const nanjing = unit("org-nanjing", "city", "320100")
+const suzhou = unit("org-suzhou", "city", "320500")
+const province = unit("org-province", "province", "320000")
 
 const run = <A, E>(
   body: (audit: Array<AuditEntry>) => Effect.Effect<A, E, CompetitionFilings | CompetitionRepository>

@@ -1,14 +1,12 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
+import { competitionFields, welderEvents } from "../../test/CompetitionFixtures.js"
+import { org, unit } from "../../test/OrganisationFixtures.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
 import { CompetitionRepository } from "./CompetitionRepository.js"
 import { FileCompetition } from "./CompetitionRequests.js"
 import { Competitions } from "./Competitions.js"
-
-const people = (regionCode: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `${regionCode}-${i}`, regionCode }))
 
 const PLAN = {
   id: "plan_1",
@@ -19,35 +17,18 @@ const PLAN = {
 
 const filing = (over: Record<string, unknown> = {}) =>
   Schema.decodeUnknownSync(FileCompetition)({
-    id: "cmp_1",
-    name: "2023年玄武区焊工职业技能竞赛",
-    class: "county",
-    group: "worker",
-    host: { name: "玄武区总工会", creditCode: "91350100M000100Y43", regionCode: "320102" },
-    regionCode: "320102",
-    startsOn: "2023-06-01",
-    endsOn: "2023-06-02",
-    events: [
-      {
-        name: "焊工",
-        occupations: [{ code: "6-18-02-04", name: "焊工", workType: "电焊工" }],
-        scope: "whole"
-      }
-    ],
-    fees: [],
-    contestants: [...people("320102", 10), ...people("320104", 3)],
+    ...competitionFields,
+    host: { ...competitionFields.host, name: "玄武区总工会" },
+    events: welderEvents,
     plans: [PLAN],
     ...over
   })
 
-const org = (id: string, role: string, regionCode: string) =>
-  Schema.decodeUnknownSync(Organisation)({ id, name: `${id} 单位`, role, regionCode })
-
-const host = org("org-host", "host", "320100")
-const otherHost = org("org-host-2", "host", "320500")
-const xuanwu = org("org-xuanwu", "district", "320102")
-const gulou = org("org-gulou", "district", "320106")
-const institution = Schema.decodeUnknownSync(Organisation)({
+const host = unit("org-host", "host", "320100")
+const otherHost = unit("org-host-2", "host", "320500")
+const xuanwu = unit("org-xuanwu", "district", "320102")
+const gulou = unit("org-gulou", "district", "320106")
+const institution = org({
   id: "org-inst",
   name: "某评价机构",
   role: "institution",

@@ -1,6 +1,6 @@
 import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { Competition } from "./Competition.js"
+import { competition as competitionOf, people, welderEvents } from "../../test/CompetitionFixtures.js"
 import {
   completedFiling,
   coSign,
@@ -25,31 +25,8 @@ const fail = <A, E>(e: Either.Either<A, E>): E => {
   return e.left
 }
 
-const people = (regionCode: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `${regionCode}-${i}`, regionCode }))
-
-const competition = (over: Record<string, unknown> = {}) =>
-  Schema.decodeUnknownSync(Competition)({
-    id: "cmp_1",
-    name: "2023年玄武区焊工职业技能竞赛",
-    class: "county",
-    group: "worker",
-    host: { name: "玄武区人力资源和社会保障局", creditCode: "91350100M000100Y43", regionCode: "320102" },
-    regionCode: "320102",
-    startsOn: "2023-06-01",
-    endsOn: "2023-06-02",
-    events: [
-      {
-        name: "焊工",
-        occupations: [{ code: "6-18-02-04", name: "焊工", workType: "电焊工" }],
-        scope: "whole"
-      }
-    ],
-    fees: [],
-    // 3 of 13 (23%) from 秦淮区: file with the 设区市 bureau.
-    contestants: [...people("320102", 10), ...people("320104", 3)],
-    ...over
-  })
+/** The 工种 电焊工 named; 3 of 13 (23%) from 秦淮区: file with the 设区市 bureau. */
+const competition = (over: Record<string, unknown> = {}) => competitionOf({ events: welderEvents, ...over })
 
 /** 市级一类 in 南京 with 11 of 21 (52%) from 无锡: file with the 省厅. */
 const cityCompetition = () =>

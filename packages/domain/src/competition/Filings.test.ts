@@ -1,29 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Option, Schema, TestClock } from "effect"
+import { Effect, Layer, Option, TestClock } from "effect"
+import { competition, people } from "../../test/CompetitionFixtures.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
-import { Competition } from "./Competition.js"
 import type { FilingActor } from "./Filing.js"
 import { FilingRepository } from "./FilingRepository.js"
 import { Filings } from "./Filings.js"
-
-const people = (regionCode: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `${regionCode}-${i}`, regionCode }))
-
-const competition = (over: Record<string, unknown> = {}) =>
-  Schema.decodeUnknownSync(Competition)({
-    id: "cmp_1",
-    name: "2023年玄武区焊工职业技能竞赛",
-    class: "county",
-    group: "worker",
-    host: { name: "玄武区人力资源和社会保障局", creditCode: "91350100M000100Y43", regionCode: "320102" },
-    regionCode: "320102",
-    startsOn: "2023-06-01",
-    endsOn: "2023-06-02",
-    events: [{ name: "焊工", occupations: [{ code: "6-18-02-04", name: "焊工" }], scope: "whole" }],
-    fees: [],
-    contestants: [...people("320102", 10), ...people("320104", 3)],
-    ...over
-  })
 
 const district: FilingActor = { level: "district", regionCode: "320102" }
 const city: FilingActor = { level: "city", regionCode: "320100" }

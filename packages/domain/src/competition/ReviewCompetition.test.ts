@@ -1,21 +1,10 @@
-import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { Competition } from "./Competition.js"
+import { competition as competitionOf } from "../../test/CompetitionFixtures.js"
 import { reviewCompetition } from "./ReviewCompetition.js"
 
 /** A compliant 区(县)级 competition in 玄武区 with 10 contestants from 玄武区 and `out` from 秦淮区. */
 const competition = (over: Record<string, unknown> = {}, out = 0) =>
-  Schema.decodeUnknownSync(Competition)({
-    id: "cmp_1",
-    name: "2023年玄武区焊工职业技能竞赛",
-    class: "county",
-    group: "worker",
-    host: { name: "玄武区人力资源和社会保障局", creditCode: "91350100M000100Y43", regionCode: "320102" },
-    regionCode: "320102",
-    startsOn: "2023-06-01",
-    endsOn: "2023-06-02",
-    events: [{ name: "焊工", occupations: [{ code: "6-18-02-04", name: "焊工" }], scope: "whole" }],
-    fees: [],
+  competitionOf({
     contestants: [
       ...Array.from({ length: 10 }, (_, i) => ({ id: `in${i}`, regionCode: "320102" })),
       ...Array.from({ length: out }, (_, i) => ({ id: `out${i}`, regionCode: "320104" }))

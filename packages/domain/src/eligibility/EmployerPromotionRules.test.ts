@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
-import { Institution } from "../institution/Institution.js"
+import { Effect, Layer, TestClock } from "effect"
+import { employerFields, institution } from "../../test/InstitutionFixtures.js"
+import { employerOrg } from "../../test/OrganisationFixtures.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
@@ -9,14 +9,7 @@ import type { EmployerPromotionRule } from "./EligibilityFacts.js"
 import { EmployerPromotionRuleRepository } from "./EmployerPromotionRuleRepository.js"
 import { EmployerPromotionRules, promotionRuleProblems } from "./EmployerPromotionRules.js"
 
-const org = (o: object) => Schema.decodeUnknownSync(Organisation)(o)
-const EMPLOYER = org({
-  id: "org-emp",
-  name: "南京某精工机械有限公司",
-  role: "employer",
-  regionCode: "320102",
-  institutionId: "inst-emp"
-})
+const EMPLOYER = employerOrg()
 
 const rule: EmployerPromotionRule = {
   employerId: "inst-emp",
@@ -30,18 +23,12 @@ const rule: EmployerPromotionRule = {
 }
 
 /** The employer in the catalogue (its rules are read by its institution id). */
-const EMPLOYER_INSTITUTION = Schema.decodeUnknownSync(Institution)({
+const EMPLOYER_INSTITUTION = institution({
+  ...employerFields,
   id: "inst-emp",
   name: "南京某精工机械有限公司",
-  kind: "employer",
-  uscc: "91320100MA0000023K",
-  region: "320102",
-  filedWith: "province",
-  numberingPrefix: { type: "Y", institutionCode: "0000", province: "32", siteSerial: "000457" },
-  responsiblePerson: { name: "赵六" },
-  seal: { id: "seal-emp", name: "南京某精工机械有限公司" },
-  authorisations: [],
-  statusHistory: [{ status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }]
+  numberingPrefix: { ...employerFields.numberingPrefix, siteSerial: "000457" },
+  seal: { id: "seal-emp", name: "南京某精工机械有限公司" }
 })
 
 const layers = (sink: Array<AuditEntry>) =>

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, Layer, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
+import { provinceOrg, provincialCentreOrg } from "../../test/OrganisationFixtures.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
 import { DEFAULT_COMPETITION_PROMOTION } from "./CompetitionPromotion.js"
@@ -11,19 +11,8 @@ import { CompetitionPromotionVersionInput, TitleBridgeVersionInput } from "./Rul
 import { RuleTableVersions } from "./RuleTableVersions.js"
 import { DEFAULT_TITLE_BRIDGE } from "./TitleBridge.js"
 
-const org = (o: object) => Schema.decodeUnknownSync(Organisation)(o)
-const PROVINCE = org({
-  id: "org-province",
-  name: "江苏省人力资源和社会保障厅",
-  role: "province",
-  regionCode: "320000"
-})
-const CENTRE = org({
-  id: "org-centre",
-  name: "江苏省职业技能鉴定中心",
-  role: "provincial_appraisal_centre",
-  regionCode: "320000"
-})
+const PROVINCE = provinceOrg()
+const CENTRE = provincialCentreOrg()
 
 const TODAY = TestClock.setTime(Date.parse("2025-03-01T02:00:00Z"))
 

@@ -1,23 +1,12 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { expectChinese, leafMessages as messagesOf } from "../../test/ChineseMessages.js"
+import { thirdPartyFields } from "../../test/InstitutionFixtures.js"
 import { Institution } from "./Institution.js"
 
 const leafMessages = messagesOf(Institution)
 
-const valid = {
-  id: "inst-s",
-  name: "江苏某职业技能评价有限公司",
-  kind: "third_party",
-  uscc: "91320100MA0000015Q",
-  region: "320102",
-  filedWith: "province",
-  numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000123" },
-  responsiblePerson: { name: "张三" },
-  seal: { id: "seal-1", name: "江苏某职业技能评价有限公司职业技能等级认定专用章" },
-  authorisations: [],
-  statusHistory: [{ status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }]
-}
+const valid = thirdPartyFields
 
 /** `valid` with some fields changed; "omit" leaves a field out. */
 const withChange = (change: Record<string, unknown>): Record<string, unknown> => {

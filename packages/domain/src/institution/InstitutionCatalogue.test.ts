@@ -1,6 +1,7 @@
 import { assert, describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Layer, Option, ParseResult, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
+import { authorisation } from "../../test/InstitutionFixtures.js"
+import { nanjingOrg, provinceOrg, suzhouOrg, xuanwuOrg } from "../../test/OrganisationFixtures.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
 import { Transactional } from "../shared/Transactional.js"
@@ -8,40 +9,12 @@ import { AdmitInstitution, ScopeChangeRequest, type StatusChange } from "./Catal
 import { CATALOGUE_AUDIT_ACTIONS, InstitutionCatalogue } from "./InstitutionCatalogue.js"
 import { InstitutionRepository } from "./InstitutionRepository.js"
 
-const org = Schema.decodeUnknownSync(Organisation)
-const PROVINCE = org({
-  id: "org-province",
-  name: "江苏省人力资源和社会保障厅",
-  role: "province",
-  regionCode: "320000"
-})
-const NANJING = org({
-  id: "org-nanjing",
-  name: "南京市人力资源和社会保障局",
-  role: "city",
-  regionCode: "320100"
-})
-const SUZHOU = org({
-  id: "org-suzhou",
-  name: "苏州市人力资源和社会保障局",
-  role: "city",
-  regionCode: "320500"
-})
-const XUANWU = org({
-  id: "org-xuanwu",
-  name: "南京市玄武区人力资源和社会保障局",
-  role: "district",
-  regionCode: "320102"
-})
+const PROVINCE = provinceOrg()
+const NANJING = nanjingOrg()
+const SUZHOU = suzhouOrg()
+const XUANWU = xuanwuOrg()
 
-const AUTH_NANJING = {
-  id: "auth-1",
-  occupations: [{ code: "6-18-01-01" }],
-  levels: [5, 4, 3],
-  region: "320100",
-  validFrom: "2023-01-01",
-  validUntil: "2025-12-31"
-}
+const AUTH_NANJING = authorisation({ validFrom: "2023-01-01" })
 
 const admission = (over: Record<string, unknown> = {}) =>
   Schema.decodeUnknownSync(AdmitInstitution)({

@@ -1,21 +1,9 @@
-import { Either, Schema } from "effect"
+import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { Institution } from "./Institution.js"
+import { institution as thirdParty } from "../../test/InstitutionFixtures.js"
 import { applyScope, scopeOf } from "./InstitutionScope.js"
 
-const institution = Schema.decodeUnknownSync(Institution)({
-  id: "inst-s",
-  name: "江苏某职业技能评价有限公司",
-  kind: "third_party",
-  uscc: "91320100MA0000015Q",
-  region: "320102",
-  filedWith: "province",
-  numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000123" },
-  responsiblePerson: { name: "张三" },
-  seal: { id: "seal-1", name: "江苏某职业技能评价有限公司职业技能等级认定专用章" },
-  authorisations: [],
-  statusHistory: [{ status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }]
-})
+const institution = thirdParty()
 
 const authorisation = {
   id: "auth-1",

@@ -1,7 +1,11 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
+import {
+  ADMITTED,
+  authorisation as authorisationFields,
+  institution as thirdPartyInstitution
+} from "../../test/InstitutionFixtures.js"
 import { Authorisation } from "../institution/Authorisation.js"
-import { Institution } from "../institution/Institution.js"
 import { Cite } from "../rule/Citation.js"
 import {
   AUTHORITY_ON_ISSUE_DATE_RULE,
@@ -15,24 +19,11 @@ const TURNER = "6-18-01-01"
 const WELDER = "6-18-02-04"
 
 const authorisation = (over: Record<string, unknown> = {}) =>
-  Schema.decodeUnknownSync(Authorisation)({
-    id: "auth-1",
-    occupations: [{ code: TURNER }],
-    levels: [5, 4, 3],
-    region: "320100",
-    validFrom: "2022-05-01",
-    validUntil: "2027-12-31",
-    ...over
-  })
+  Schema.decodeUnknownSync(Authorisation)(authorisationFields({ validUntil: "2027-12-31", ...over }))
 
-const institution = Schema.decodeUnknownSync(Institution)({
-  id: "inst-s",
+const institution = thirdPartyInstitution({
   name: "南京某职业技能评价有限公司",
-  kind: "third_party",
   uscc: "91320100MA0000023K",
-  region: "320102",
-  filedWith: "province",
-  numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000123" },
   responsiblePerson: { name: "钱七" },
   seal: { id: "seal-s", name: "南京某职业技能评价有限公司" },
   // The current scope: since 2024-07-01 turners at level 5 only, and welders.
@@ -41,7 +32,7 @@ const institution = Schema.decodeUnknownSync(Institution)({
     authorisation({ id: "auth-2", occupations: [{ code: WELDER }] })
   ],
   statusHistory: [
-    { status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" },
+    ADMITTED,
     { status: "suspended", date: "2023-03-01", reason: "质量评估不合格", actor: "hrss-320100" },
     { status: "admitted", date: "2023-05-01", reason: "整改后恢复", actor: "hrss-320100" }
   ]

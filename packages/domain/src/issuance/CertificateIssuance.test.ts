@@ -1,61 +1,29 @@
 import { assert, describe, it } from "@effect/vitest"
 import { type Context, Effect, Layer, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
+import {
+  ADMITTED,
+  authorisation,
+  EMPLOYER_USCC,
+  employerFields,
+  OTHER_USCC,
+  institution as thirdPartyInstitution
+} from "../../test/InstitutionFixtures.js"
+import { NEW, occupation, TURNER } from "../../test/OccupationFixtures.js"
+import { org } from "../../test/OrganisationFixtures.js"
+import { newOccupationEntry, turnerBank, turnerStandard } from "../../test/StandardFixtures.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import { parseCertificateNumber } from "../codes/CertificateNumber.js"
 import { checkCharacter } from "../codes/ResidentIdNumber.js"
-import { Institution } from "../institution/Institution.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
-import { NationalStandard } from "../occupation/NationalStandard.js"
-import type { Occupation } from "../occupation/Occupation.js"
-import { ProvincialCatalogueEntry } from "../occupation/ProvincialCatalogueEntry.js"
-import { QuestionBank } from "../occupation/QuestionBank.js"
 import { StandardRepository } from "../occupation/StandardRepository.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
 import { CertificateIssuance } from "./CertificateIssuance.js"
 import { IssueBatchRequest } from "./IssueBatchRequest.js"
 
-const TURNER = "6-18-01-01"
-const NEW = "4-04-05-09"
-const occupation = (code: string, name: string): Occupation => ({
-  code,
-  name,
-  major: { code: code.slice(0, 1), name: "大类" },
-  middle: { code: code.slice(0, 4), name: "中类" },
-  minor: { code: code.slice(0, 7), name: "小类" },
-  workTypes: [],
-  workTypeCount: 0,
-  green: false,
-  digital: false
-})
-
-const EMPLOYER_USCC = "91320100MA0000023K"
-const OTHER_USCC = "91320500MA00000313"
-const admitted = { status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }
-
 const institution = (over: Record<string, unknown>) =>
-  Schema.decodeUnknownSync(Institution)({
-    id: "inst-s",
-    name: "江苏某职业技能评价有限公司",
-    kind: "third_party",
-    uscc: "91320100MA0000015Q",
-    region: "320102",
-    filedWith: "province",
-    numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000123" },
-    responsiblePerson: { name: "张三" },
-    seal: { id: "seal-s", name: "江苏某职业技能评价有限公司职业技能等级认定专用章" },
-    authorisations: [
-      {
-        id: "auth-s",
-        occupations: [{ code: TURNER }, { code: NEW }],
-        levels: [5, 4, 3],
-        region: "320100",
-        validFrom: "2022-05-01",
-        validUntil: "2025-12-31"
-      }
-    ],
-    statusHistory: [admitted],
+  thirdPartyInstitution({
+    authorisations: [authorisation({ id: "auth-s", occupations: [{ code: TURNER }, { code: NEW }] })],
     ...over
   })
 
@@ -63,52 +31,17 @@ const thirdParty = institution({})
 const suspended = institution({
   id: "inst-suspended",
   statusHistory: [
-    admitted,
+    ADMITTED,
     { status: "suspended", date: "2024-03-01", reason: "专项评估不合格", actor: "hrss-320100" }
   ]
 })
-const employer = institution({
-  id: "inst-y",
-  name: "南京某机械有限公司",
-  kind: "employer",
-  uscc: EMPLOYER_USCC,
-  numberingPrefix: { type: "Y", institutionCode: "0000", province: "32", siteSerial: "000456" },
-  responsiblePerson: { name: "赵六" },
-  seal: { id: "seal-y", name: "南京某机械有限公司" }
-})
+const employer = institution(employerFields)
 
 const standards = StandardRepository.layerTest({
   occupations: [occupation(TURNER, "车工"), occupation(NEW, "某新职业")],
-  standards: [
-    Schema.decodeUnknownSync(NationalStandard)({
-      id: "std-turner",
-      occupationCode: TURNER,
-      title: "《车工国家职业技能标准》",
-      edition: "2018年版",
-      publishedOn: "2018-12-01",
-      effectiveFrom: "2019-01-01",
-      levels: [5, 4, 3, 2, 1]
-    })
-  ],
-  questionBanks: [
-    Schema.decodeUnknownSync(QuestionBank)({
-      id: "bank-turner",
-      occupationCode: TURNER,
-      levels: [5, 4, 3],
-      approvedOn: "2022-05-01"
-    })
-  ],
-  provincialEntries: [
-    Schema.decodeUnknownSync(ProvincialCatalogueEntry)({
-      id: "jsml-1",
-      occupationCode: NEW,
-      levels: [4, 3],
-      normTitle: "某新职业评价规范",
-      questionBankId: "bank-js-1",
-      approvedBy: "centre-320000",
-      listedOn: "2023-01-01"
-    })
-  ]
+  standards: [turnerStandard()],
+  questionBanks: [turnerBank()],
+  provincialEntries: [newOccupationEntry()]
 })
 
 const auditEntries: Array<AuditEntry> = []
@@ -391,7 +324,6 @@ describe("54号·四 CertificateIssuance.issueBatch", () => {
   it.effect("checks the acting organisation's scope (own institution only) and audits it as the actor", () =>
     Effect.gen(function* () {
       const issuance = yield* CertificateIssuance
-      const org = (o: Record<string, unknown>) => Schema.decodeUnknownSync(Organisation)(o)
       const own = org({
         id: "org-s",
         name: "本机构",

@@ -1,13 +1,20 @@
 import { assert, describe, layer } from "@effect/vitest"
 import { Effect, Layer, Option, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
+import {
+  ADMITTED,
+  authorisation,
+  employerFields,
+  OTHER_USCC,
+  institution as thirdPartyInstitution
+} from "../../test/InstitutionFixtures.js"
+import { occupation, TURNER } from "../../test/OccupationFixtures.js"
+import { org } from "../../test/OrganisationFixtures.js"
+import { turnerBank, turnerStandard } from "../../test/StandardFixtures.js"
 import { CertificateRepository } from "../certificate/CertificateRepository.js"
 import { checkCharacter } from "../codes/ResidentIdNumber.js"
-import { Institution } from "../institution/Institution.js"
+import type { Institution } from "../institution/Institution.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
-import { NationalStandard } from "../occupation/NationalStandard.js"
 import { lookupOf } from "../occupation/OccupationCatalogue.js"
-import { QuestionBank } from "../occupation/QuestionBank.js"
 import { StandardRepository } from "../occupation/StandardRepository.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
@@ -18,32 +25,10 @@ import { EvaluationBatchRepository } from "./EvaluationBatchRepository.js"
 import { IssueBatchRequest } from "./IssueBatchRequest.js"
 import { PublishBatchRequest } from "./PublishBatchRequest.js"
 
-const TURNER = "6-18-01-01"
 const TODAY = "2024-06-03"
-const admitted = { status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }
-
 const institution = (over: Record<string, unknown>) =>
-  Schema.decodeUnknownSync(Institution)({
-    id: "inst-s",
-    name: "江苏某职业技能评价有限公司",
-    kind: "third_party",
-    uscc: "91320100MA0000015Q",
-    region: "320102",
-    filedWith: "province",
-    numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000123" },
-    responsiblePerson: { name: "张三" },
-    seal: { id: "seal-s", name: "江苏某职业技能评价有限公司职业技能等级认定专用章" },
-    authorisations: [
-      {
-        id: "auth-s",
-        occupations: [{ code: TURNER }],
-        levels: [5, 4, 3],
-        region: "320100",
-        validFrom: "2022-05-01",
-        validUntil: "2024-12-31"
-      }
-    ],
-    statusHistory: [admitted],
+  thirdPartyInstitution({
+    authorisations: [authorisation({ id: "auth-s", validUntil: "2024-12-31" })],
     ...over
   })
 
@@ -51,27 +36,19 @@ const thirdParty = institution({})
 const other = institution({
   id: "inst-t",
   name: "江苏另一评价中心",
-  uscc: "91320500MA00000313",
+  uscc: OTHER_USCC,
   numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000124" }
 })
 const suspended = institution({
   id: "inst-suspended",
   numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000125" },
   statusHistory: [
-    admitted,
+    ADMITTED,
     { status: "suspended", date: "2024-03-01", reason: "专项评估不合格", actor: "hrss-320100" }
   ]
 })
-const employer = institution({
-  id: "inst-y",
-  name: "南京某机械有限公司",
-  kind: "employer",
-  uscc: "91320100MA0000023K",
-  numberingPrefix: { type: "Y", institutionCode: "0000", province: "32", siteSerial: "000456" },
-  seal: { id: "seal-y", name: "南京某机械有限公司" }
-})
+const employer = institution({ ...employerFields, responsiblePerson: { name: "张三" } })
 
-const org = (o: Record<string, unknown>) => Schema.decodeUnknownSync(Organisation)(o)
 const orgOf = {
   own: org({
     id: "org-inst-s",
@@ -108,38 +85,9 @@ const orgOf = {
 const audit: Array<AuditEntry> = []
 
 const standards = StandardRepository.layerTest({
-  occupations: [
-    {
-      code: TURNER,
-      name: "车工",
-      major: { code: "6", name: "大类" },
-      middle: { code: "6-18", name: "中类" },
-      minor: { code: "6-18-01", name: "小类" },
-      workTypes: [],
-      workTypeCount: 0,
-      green: false,
-      digital: false
-    }
-  ],
-  standards: [
-    Schema.decodeUnknownSync(NationalStandard)({
-      id: "std-turner",
-      occupationCode: TURNER,
-      title: "《车工国家职业技能标准》",
-      edition: "2018年版",
-      publishedOn: "2018-12-01",
-      effectiveFrom: "2019-01-01",
-      levels: [5, 4, 3, 2, 1]
-    })
-  ],
-  questionBanks: [
-    Schema.decodeUnknownSync(QuestionBank)({
-      id: "bank-turner",
-      occupationCode: TURNER,
-      levels: [5, 4, 3],
-      approvedOn: "2022-05-01"
-    })
-  ]
+  occupations: [occupation(TURNER, "车工")],
+  standards: [turnerStandard()],
+  questionBanks: [turnerBank()]
 })
 
 const ports = Layer.mergeAll(

@@ -1,51 +1,26 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
+import {
+  ADMITTED,
+  authorisation,
+  EMPLOYER_USCC,
+  employerFields,
+  OTHER_USCC,
+  institution as thirdPartyInstitution
+} from "../../test/InstitutionFixtures.js"
+import { TURNER, turner } from "../../test/OccupationFixtures.js"
+import { turnerBank, turnerStandard } from "../../test/StandardFixtures.js"
 import { Institution } from "../institution/Institution.js"
-import { NationalStandard } from "../occupation/NationalStandard.js"
-import type { Occupation } from "../occupation/Occupation.js"
 import { makeCatalogue } from "../occupation/OccupationCatalogue.js"
-import { QuestionBank } from "../occupation/QuestionBank.js"
 import { Cite } from "../rule/Citation.js"
 import { ISSUANCE_RULE, type IssuanceFacts, issuanceAuthority } from "./IssuanceAuthority.js"
 
-const TURNER = "6-18-01-01"
-const turner: Occupation = {
-  code: TURNER,
-  name: "车工",
-  major: { code: "6", name: "生产制造及有关人员" },
-  middle: { code: "6-18", name: "机械制造基础加工人员" },
-  minor: { code: "6-18-01", name: "机械冷加工人员" },
-  workTypes: [],
-  workTypeCount: 0,
-  green: false,
-  digital: false
-}
-const EMPLOYER_USCC = "91320100MA0000023K"
-const OTHER_USCC = "91320500MA00000313"
-
 const institution = (over: Record<string, unknown>) =>
-  Schema.decodeUnknownSync(Institution)({
-    id: "inst-y",
-    name: "南京某机械有限公司",
-    kind: "employer",
-    uscc: EMPLOYER_USCC,
-    region: "320102",
-    filedWith: "province",
-    numberingPrefix: { type: "Y", institutionCode: "0000", province: "32", siteSerial: "000456" },
-    responsiblePerson: { name: "赵六" },
-    seal: { id: "seal-y", name: "南京某机械有限公司" },
-    authorisations: [
-      {
-        id: "auth-y",
-        occupations: [{ code: TURNER }],
-        levels: [5, 4, 3],
-        region: "320100",
-        validFrom: "2022-05-01",
-        validUntil: "2025-12-31"
-      }
-    ],
+  thirdPartyInstitution({
+    ...employerFields,
+    authorisations: [authorisation({ id: "auth-y" })],
     statusHistory: [
-      { status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" },
+      ADMITTED,
       { status: "suspended", date: "2024-03-01", reason: "质量评估不合格", actor: "hrss-320100" },
       { status: "admitted", date: "2024-05-01", reason: "整改后恢复", actor: "hrss-320100" },
       { status: "removed", date: "2025-06-01", reason: "违规发证", actor: "hrss-320000" }
@@ -61,25 +36,8 @@ const facts = (over: Partial<IssuanceFacts>): IssuanceFacts => ({
   institution: employer,
   catalogue: makeCatalogue([turner]),
   basis: {
-    standards: [
-      Schema.decodeUnknownSync(NationalStandard)({
-        id: "std",
-        occupationCode: TURNER,
-        title: "《车工国家职业技能标准》",
-        edition: "2018年版",
-        publishedOn: "2018-12-01",
-        effectiveFrom: "2019-01-01",
-        levels: [5, 4, 3, 2, 1]
-      })
-    ],
-    questionBanks: [
-      Schema.decodeUnknownSync(QuestionBank)({
-        id: "b",
-        occupationCode: TURNER,
-        levels: [5],
-        approvedOn: "2022-05-01"
-      })
-    ],
+    standards: [turnerStandard({ id: "std" })],
+    questionBanks: [turnerBank({ id: "b", levels: [5] })],
     enterpriseNorms: [],
     provincialEntries: []
   },

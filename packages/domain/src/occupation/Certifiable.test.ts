@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest"
+import { occupation } from "../../test/OccupationFixtures.js"
 import { Cite } from "../rule/Citation.js"
 import { CERTIFIABLE_RULE, certifiable } from "./Certifiable.js"
 import type { Occupation } from "./Occupation.js"
 import { makeCatalogue } from "./OccupationCatalogue.js"
 import type { OccupationNotice } from "./OccupationNotice.js"
-
-const occupation = (code: string, name: string, extra: Partial<Occupation> = {}): Occupation => ({
-  code,
-  name,
-  major: { code: code.slice(0, 1), name: "大类" },
-  middle: { code: code.slice(0, 4), name: "中类" },
-  minor: { code: code.slice(0, 7), name: "小类" },
-  workTypes: [],
-  workTypeCount: 0,
-  green: false,
-  digital: false,
-  ...extra
-})
 
 const base = [
   occupation("6-18-01-01", "车工", { workTypes: ["普通车工", "数控车工"], workTypeCount: 2 }),

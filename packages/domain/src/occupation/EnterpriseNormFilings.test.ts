@@ -1,7 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, Layer, Option, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
-import { Institution } from "../institution/Institution.js"
+import { authorisation, EMPLOYER_USCC, institution, OTHER_USCC } from "../../test/InstitutionFixtures.js"
+import { NEW, occupation, TURNER } from "../../test/OccupationFixtures.js"
+import { employerOrg, nanjingCentreOrg, org, provinceOrg } from "../../test/OrganisationFixtures.js"
+import { turnerStandard } from "../../test/StandardFixtures.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
@@ -9,34 +11,10 @@ import { EnterpriseNormSubmission, FilingRefusal } from "./EnterpriseNormFiling.
 import { EnterpriseNormFilingRepository } from "./EnterpriseNormFilingRepository.js"
 import { EnterpriseNormFilings } from "./EnterpriseNormFilings.js"
 import { mayEvaluate } from "./MayEvaluate.js"
-import type { Occupation } from "./Occupation.js"
 import { lookupOf } from "./OccupationCatalogue.js"
 import { StandardRepository } from "./StandardRepository.js"
 
-const occupation = (code: string, name: string, workTypes: ReadonlyArray<string> = []): Occupation => ({
-  code,
-  name,
-  major: { code: code.slice(0, 1), name: "大类" },
-  middle: { code: code.slice(0, 4), name: "中类" },
-  minor: { code: code.slice(0, 7), name: "小类" },
-  workTypes,
-  workTypeCount: workTypes.length,
-  green: false,
-  digital: false
-})
-
-/** No national standard on file. */
-const NEW = "4-04-05-09"
-const TURNER = "6-18-01-01"
-
-const org = (o: object) => Schema.decodeUnknownSync(Organisation)(o)
-const EMPLOYER = org({
-  id: "org-emp",
-  name: "南京某精工机械有限公司",
-  role: "employer",
-  regionCode: "320102",
-  institutionId: "inst-emp"
-})
+const EMPLOYER = employerOrg()
 const OTHER_EMPLOYER = org({
   id: "org-other",
   name: "苏州某电气有限公司",
@@ -44,35 +22,24 @@ const OTHER_EMPLOYER = org({
   regionCode: "320506",
   institutionId: "inst-other"
 })
-const NANJING_CENTRE = org({
-  id: "org-nanjing-centre",
-  name: "南京市职业技能鉴定指导中心",
-  role: "city_appraisal_centre",
-  regionCode: "320100",
-  institutionId: "inst-nanjing-centre"
-})
+const NANJING_CENTRE = nanjingCentreOrg({ institutionId: "inst-nanjing-centre" })
 const SUZHOU_CENTRE = org({
   id: "org-suzhou-centre",
   name: "苏州市职业技能鉴定指导中心",
   role: "city_appraisal_centre",
   regionCode: "320500"
 })
-const PROVINCE = org({
-  id: "org-province",
-  name: "江苏省人力资源和社会保障厅",
-  role: "province",
-  regionCode: "320000"
-})
+const PROVINCE = provinceOrg()
 const HOST = org({ id: "org-host", name: "南京市总工会", role: "host", regionCode: "320100" })
 
-const institution = (id: string, kind: string, uscc: string, region: string, serial: string) =>
-  Schema.decodeUnknownSync(Institution)({
+/** An admitted institution authorised for 某新职业 (which has no national standard). */
+const institutionOf = (id: string, kind: string, uscc: string, region: string, serial: string) =>
+  institution({
     id,
     name: `${id} 名称`,
     kind,
     uscc,
     region,
-    filedWith: "province",
     numberingPrefix: {
       type: kind === "employer" ? "Y" : "S",
       institutionCode: "0000",
@@ -82,21 +49,13 @@ const institution = (id: string, kind: string, uscc: string, region: string, ser
     responsiblePerson: { name: "李四" },
     seal: { id: `seal-${id}`, name: "专用章" },
     authorisations: [
-      {
-        id: `auth-${id}`,
-        occupations: [{ code: NEW }],
-        levels: [5, 4, 3],
-        region: "320100",
-        validFrom: "2022-05-01",
-        validUntil: "2027-04-30"
-      }
-    ],
-    statusHistory: [{ status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }]
+      authorisation({ id: `auth-${id}`, occupations: [{ code: NEW }], validUntil: "2027-04-30" })
+    ]
   })
 
-const EMPLOYER_INSTITUTION = institution("inst-emp", "employer", "91320100MA0000023K", "320102", "000456")
-const OTHER_INSTITUTION = institution("inst-other", "employer", "91320500MA00000313", "320506", "000457")
-const THIRD_PARTY = institution("inst-tp", "third_party", "91320100MA0000015Q", "320102", "000123")
+const EMPLOYER_INSTITUTION = institutionOf("inst-emp", "employer", EMPLOYER_USCC, "320102", "000456")
+const OTHER_INSTITUTION = institutionOf("inst-other", "employer", OTHER_USCC, "320506", "000457")
+const THIRD_PARTY = institutionOf("inst-tp", "third_party", "91320100MA0000015Q", "320102", "000123")
 
 const submission = Schema.decodeUnknownSync(EnterpriseNormSubmission)({
   id: "norm-emp-1",
@@ -112,18 +71,8 @@ const layers = (sink: Array<AuditEntry>) =>
       Layer.mergeAll(
         EnterpriseNormFilingRepository.layerTest(),
         StandardRepository.layerTest({
-          occupations: [occupation(NEW, "某新职业", ["甲工种"]), occupation(TURNER, "车工")],
-          standards: [
-            {
-              id: "std-turner",
-              occupationCode: TURNER,
-              title: "《车工国家职业技能标准》",
-              edition: "2018年版",
-              publishedOn: "2018-12-01",
-              effectiveFrom: "2019-01-01",
-              levels: [5, 4, 3, 2, 1]
-            }
-          ]
+          occupations: [occupation(NEW, "某新职业", { workTypes: ["甲工种"] }), occupation(TURNER, "车工")],
+          standards: [turnerStandard()]
         }),
         InstitutionRepository.layerTest([EMPLOYER_INSTITUTION, OTHER_INSTITUTION, THIRD_PARTY]),
         AuditTrail.layerTest(sink),

@@ -1,33 +1,17 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
+import { ADMITTED, authorisation, EMPLOYER_USCC, OTHER_USCC } from "../../test/InstitutionFixtures.js"
+import { CAT2, NEW, occupation, TURNER } from "../../test/OccupationFixtures.js"
+import { newOccupationEntry, turnerBank, turnerStandard } from "../../test/StandardFixtures.js"
 import { SocialCreditCode } from "../codes/SocialCreditCodeSchema.js"
 import { Institution } from "../institution/Institution.js"
 import { Cite } from "../rule/Citation.js"
 import { EnterpriseNorm } from "./EnterpriseNorm.js"
 import { type EvaluationFacts, MAY_EVALUATE_RULE, mayEvaluate } from "./MayEvaluate.js"
-import { NationalStandard } from "./NationalStandard.js"
-import type { Occupation } from "./Occupation.js"
 import { makeCatalogue } from "./OccupationCatalogue.js"
-import { ProvincialCatalogueEntry } from "./ProvincialCatalogueEntry.js"
-import { QuestionBank } from "./QuestionBank.js"
 import { EMPTY_BASIS, type TechnicalBasis } from "./TechnicalBasis.js"
 
-const occupation = (code: string, name: string): Occupation => ({
-  code,
-  name,
-  major: { code: code.slice(0, 1), name: "大类" },
-  middle: { code: code.slice(0, 4), name: "中类" },
-  minor: { code: code.slice(0, 7), name: "小类" },
-  workTypes: [],
-  workTypeCount: 0,
-  green: false,
-  digital: false
-})
-
-const TURNER = "6-18-01-01"
 const NO_STANDARD = "6-31-01-10"
-const NEW = "4-04-05-09"
-const CAT2 = "2-02-07-04"
 
 const catalogue = makeCatalogue([
   occupation(TURNER, "车工"),
@@ -35,18 +19,6 @@ const catalogue = makeCatalogue([
   occupation(NEW, "某新职业"),
   occupation(CAT2, "机械设计工程技术人员")
 ])
-
-const EMPLOYER_USCC = "91320100MA0000023K"
-const OTHER_USCC = "91320500MA00000313"
-
-const authorisation = {
-  id: "auth-1",
-  occupations: [{ code: TURNER }, { code: NO_STANDARD }, { code: NEW }, { code: CAT2 }],
-  levels: [5, 4, 3, 2],
-  region: "320100",
-  validFrom: "2022-05-01",
-  validUntil: "2026-04-30"
-}
 
 const institution = (kind: string, uscc: string, prefix?: object) =>
   Schema.decodeUnknownSync(Institution)({
@@ -59,8 +31,14 @@ const institution = (kind: string, uscc: string, prefix?: object) =>
     ...(prefix === undefined ? {} : { numberingPrefix: prefix }),
     responsiblePerson: { name: "张三" },
     seal: { id: `seal-${kind}`, name: `${kind} 专用章` },
-    authorisations: [authorisation],
-    statusHistory: [{ status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }]
+    authorisations: [
+      authorisation({
+        occupations: [{ code: TURNER }, { code: NO_STANDARD }, { code: NEW }, { code: CAT2 }],
+        levels: [5, 4, 3, 2],
+        validUntil: "2026-04-30"
+      })
+    ],
+    statusHistory: [ADMITTED]
   })
 
 const thirdParty = institution("third_party", "91320100MA0000015Q", {
@@ -79,25 +57,8 @@ const cityCentre = institution("city_appraisal_centre", "12320000MB000006XA")
 const provincialCentre = institution("provincial_appraisal_centre", "12320000MB000006XA")
 
 const basis: TechnicalBasis = {
-  standards: [
-    Schema.decodeUnknownSync(NationalStandard)({
-      id: "std-turner",
-      occupationCode: TURNER,
-      title: "《车工国家职业技能标准》",
-      edition: "2018年版",
-      publishedOn: "2018-12-01",
-      effectiveFrom: "2019-01-01",
-      levels: [5, 4, 3, 2]
-    })
-  ],
-  questionBanks: [
-    Schema.decodeUnknownSync(QuestionBank)({
-      id: "bank-turner",
-      occupationCode: TURNER,
-      levels: [5, 4, 3],
-      approvedOn: "2022-06-01"
-    })
-  ],
+  standards: [turnerStandard({ levels: [5, 4, 3, 2] })],
+  questionBanks: [turnerBank({ approvedOn: "2022-06-01" })],
   enterpriseNorms: [
     Schema.decodeUnknownSync(EnterpriseNorm)({
       id: "norm-own",
@@ -118,17 +79,7 @@ const basis: TechnicalBasis = {
       filedOn: "2023-03-01"
     })
   ],
-  provincialEntries: [
-    Schema.decodeUnknownSync(ProvincialCatalogueEntry)({
-      id: "jsml-1",
-      occupationCode: NEW,
-      levels: [4, 3],
-      normTitle: "某新职业评价规范",
-      questionBankId: "bank-js-1",
-      approvedBy: "centre-320000",
-      listedOn: "2024-09-01"
-    })
-  ]
+  provincialEntries: [newOccupationEntry({ listedOn: "2024-09-01" })]
 }
 
 const facts = (over: Partial<EvaluationFacts>): EvaluationFacts => ({

@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest"
+import { occupation } from "../../test/OccupationFixtures.js"
 import { BASE_EDITION } from "./BaseEdition.js"
-import type { Occupation } from "./Occupation.js"
 import { isListedOn, lookupOf, makeCatalogue, nameOn, workTypesOn } from "./OccupationCatalogue.js"
-
-const occupation = (code: string, name: string, workTypes: ReadonlyArray<string> = []): Occupation => ({
-  code,
-  name,
-  major: { code: code.slice(0, 1), name: "大类" },
-  middle: { code: code.slice(0, 4), name: "中类" },
-  minor: { code: code.slice(0, 7), name: "小类" },
-  workTypes,
-  workTypeCount: workTypes.length,
-  green: false,
-  digital: false
-})
 
 describe("54号·三 occupation catalogue with dated MOHRSS additions and changes", () => {
   const catalogue = makeCatalogue(
-    [occupation("4-04-05-05", "甲"), occupation("6-18-01-01", "车工", ["普通车工"])],
+    [occupation("4-04-05-05", "甲"), occupation("6-18-01-01", "车工", { workTypes: ["普通车工"] })],
     [
       // Listed out of date order on purpose: the catalogue applies notices by date.
       {

@@ -1,21 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Option, Schema } from "effect"
+import { turner } from "../../test/OccupationFixtures.js"
 import type { Occupation } from "./Occupation.js"
 import { OccupationNotice } from "./OccupationNotice.js"
 import { QuestionBank } from "./QuestionBank.js"
 import { mergeOccupation, normalizeQuery, StandardRepository } from "./StandardRepository.js"
-
-const turner: Occupation = {
-  code: "6-18-01-01",
-  name: "车工",
-  major: { code: "6", name: "生产制造及有关人员" },
-  middle: { code: "6-18", name: "机械制造基础加工人员" },
-  minor: { code: "6-18-01", name: "机械冷加工人员" },
-  workTypes: [],
-  workTypeCount: 0,
-  green: false,
-  digital: false
-}
 
 const bank = (id: string, occupationCode: string) =>
   Schema.decodeUnknownSync(QuestionBank)({ id, occupationCode, levels: [5], approvedOn: "2022-06-01" })

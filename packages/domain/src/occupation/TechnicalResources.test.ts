@@ -1,85 +1,31 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Option, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
-import { Institution } from "../institution/Institution.js"
+import { Effect, Layer, Option, TestClock } from "effect"
+import { authorisation, institution } from "../../test/InstitutionFixtures.js"
+import { CAT2, NEW, occupation, TURNER } from "../../test/OccupationFixtures.js"
+import { nanjingCentreOrg, provinceOrg, provincialCentreOrg } from "../../test/OrganisationFixtures.js"
+import { turnerStandard } from "../../test/StandardFixtures.js"
 import { InstitutionRepository } from "../institution/InstitutionRepository.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { Transactional } from "../shared/Transactional.js"
-import type { NationalStandard } from "./NationalStandard.js"
-import type { Occupation } from "./Occupation.js"
 import type { CatalogueEntryApproval } from "./ProvincialCatalogueEntry.js"
 import type { QuestionBank } from "./QuestionBank.js"
 import { StandardRepository } from "./StandardRepository.js"
 import { bankProblems, TechnicalResources } from "./TechnicalResources.js"
 
-const occupation = (code: string, name: string, workTypes: ReadonlyArray<string> = []): Occupation => ({
-  code,
-  name,
-  major: { code: code.slice(0, 1), name: "大类" },
-  middle: { code: code.slice(0, 4), name: "中类" },
-  minor: { code: code.slice(0, 7), name: "小类" },
-  workTypes,
-  workTypeCount: workTypes.length,
-  green: false,
-  digital: false
-})
+const PROVINCE = provinceOrg()
+const CENTRE = provincialCentreOrg()
+const NANJING_CENTRE = nanjingCentreOrg()
 
-const TURNER = "6-18-01-01"
-const NEW = "4-04-05-09"
-const CAT2 = "2-02-07-04"
-
-const org = (o: object) => Schema.decodeUnknownSync(Organisation)(o)
-const PROVINCE = org({
-  id: "org-province",
-  name: "江苏省人力资源和社会保障厅",
-  role: "province",
-  regionCode: "320000"
-})
-const CENTRE = org({
-  id: "org-centre",
-  name: "江苏省职业技能鉴定中心",
-  role: "provincial_appraisal_centre",
-  regionCode: "320000"
-})
-const NANJING_CENTRE = org({
-  id: "org-nanjing-centre",
-  name: "南京市职业技能鉴定指导中心",
-  role: "city_appraisal_centre",
-  regionCode: "320100"
-})
-
-const THIRD_PARTY = Schema.decodeUnknownSync(Institution)({
+const THIRD_PARTY = institution({
   id: "inst-tp",
   name: "江苏某职业技能评价中心",
-  kind: "third_party",
-  uscc: "91320100MA0000015Q",
-  region: "320102",
-  filedWith: "province",
-  numberingPrefix: { type: "S", institutionCode: "0000", province: "32", siteSerial: "000123" },
-  responsiblePerson: { name: "张三" },
   seal: { id: "seal-tp", name: "专用章" },
   authorisations: [
-    {
-      id: "auth-1",
-      occupations: [{ code: TURNER }, { code: NEW }],
-      levels: [5, 4, 3],
-      region: "320100",
-      validFrom: "2022-05-01",
-      validUntil: "2027-04-30"
-    }
-  ],
-  statusHistory: [{ status: "admitted", date: "2022-05-01", reason: "准入", actor: "hrss-320100" }]
+    authorisation({ occupations: [{ code: TURNER }, { code: NEW }], validUntil: "2027-04-30" })
+  ]
 })
 
-const standard: NationalStandard = {
-  id: "std-turner-2018",
-  occupationCode: TURNER,
-  title: "《车工国家职业技能标准》",
-  edition: "2018年版",
-  publishedOn: "2018-12-01",
-  effectiveFrom: "2019-01-01",
-  levels: [5, 4, 3, 2, 1]
-}
+const standard = turnerStandard({ id: "std-turner-2018" })
 
 const bank: QuestionBank = {
   id: "bank-new",

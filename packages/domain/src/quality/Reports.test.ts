@@ -1,6 +1,12 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Schema, TestClock } from "effect"
-import { Organisation } from "../access/Organisation.js"
+import { Effect, Layer, TestClock } from "effect"
+import {
+  nanjingOrg,
+  provinceOrg,
+  provincialCentreOrg,
+  suzhouOrg,
+  xuanwuOrg
+} from "../../test/OrganisationFixtures.js"
 import { type AuditEntry, AuditTrail } from "../shared/AuditTrail.js"
 import { IdGenerator } from "../shared/IdGenerator.js"
 import { Transactional } from "../shared/Transactional.js"
@@ -25,27 +31,11 @@ const layers = (codes: ReadonlyArray<string> = [], trail: Array<AuditEntry> = []
 /** Sets the test clock to a Beijing calendar day (10:00 local = 02:00 UTC). */
 const setDay = (day: string) => TestClock.setTime(Date.parse(`${day}T02:00:00Z`))
 
-const org = (o: unknown) => Schema.decodeUnknownSync(Organisation)(o)
-const NANJING = org({ id: "org-nj", name: "南京市人力资源和社会保障局", role: "city", regionCode: "320100" })
-const XUANWU = org({
-  id: "org-xw",
-  name: "南京市玄武区人力资源和社会保障局",
-  role: "district",
-  regionCode: "320102"
-})
-const SUZHOU = org({ id: "org-sz", name: "苏州市人力资源和社会保障局", role: "city", regionCode: "320500" })
-const PROVINCE = org({
-  id: "org-js",
-  name: "江苏省人力资源和社会保障厅",
-  role: "province",
-  regionCode: "320000"
-})
-const CENTRE = org({
-  id: "org-centre",
-  name: "江苏省职业技能鉴定指导中心",
-  role: "provincial_appraisal_centre",
-  regionCode: "320000"
-})
+const NANJING = nanjingOrg({ id: "org-nj" })
+const XUANWU = xuanwuOrg({ id: "org-xw" })
+const SUZHOU = suzhouOrg({ id: "org-sz" })
+const PROVINCE = provinceOrg({ id: "org-js" })
+const CENTRE = provincialCentreOrg({ name: "江苏省职业技能鉴定指导中心" })
 
 const SUBMISSION: ReportSubmission = {
   regionCode: "320100",
