@@ -8,6 +8,7 @@ import { SqlClient } from "@effect/sql"
 import { describe, expect, layer } from "@effect/vitest"
 import { CertificateRepository } from "@jineng/domain/certificate/CertificateRepository"
 import { isCertificateNumber } from "@jineng/domain/codes/CertificateNumber"
+import { CompetitionRepository } from "@jineng/domain/competition/CompetitionRepository"
 import { TransparencyLogRepository } from "@jineng/domain/verification/TransparencyLogRepository"
 import { Effect, Layer, Option } from "effect"
 import { DEMO_SIZES, generateDemo } from "../src/demo/DemoData.js"
@@ -68,6 +69,24 @@ describe.each(targets)("demo registry — $name", ({ layer: database }) => {
           expect((yield* log.entriesOf(sample.number)).map((e) => e.event._tag)).toEqual(
             sample.status === "valid" ? ["issued"] : ["issued", "revoked"]
           )
+        // every plan carries its event's occupation (an occupation of the demo's catalogue), and the public
+        // list filtered by that occupation finds it
+        const competitions = yield* CompetitionRepository
+        const plans = yield* competitions.listPlans({ limit: 500 })
+        expect(plans.total).toBe(DEMO_SIZES.tiny.competitions)
+        const catalogueNames = new Map(occupations.map((o) => [o.code as string, o.name]))
+        for (const plan of plans.items) {
+          const competition = Option.getOrThrow(yield* competitions.findById(plan.competitionId ?? ""))
+          const event = competition.events[0]?.occupations[0]
+          expect([plan.id, plan.occupation]).toEqual([plan.id, { code: event?.code, name: event?.name }])
+          expect(catalogueNames.get(plan.occupation?.code ?? "")).toBe(plan.occupation?.name)
+          const found = yield* competitions.listPlans({
+            occupationCode: plan.occupation?.code ?? "",
+            limit: 500
+          })
+          expect(found.items.map((p) => p.id)).toContain(plan.id)
+          expect(found.items.every((p) => p.occupation?.code === plan.occupation?.code)).toBe(true)
+        }
       })
     )
   })

@@ -10,9 +10,12 @@
  * Every issuance and revocation appends its events to the transparency log (issue #7, transparency/LogAppender)
  * as the LAST step of its transaction — after the serial counters and the certificates, in one lock order for
  * every transaction — so a rolled-back issuance or revocation leaves no leaf, and an idempotent retry adds none.
+ * The certificates themselves are locked in number order by both revocations, named and whole-batch (on
+ * PostgreSQL an explicit `SELECT … ORDER BY number FOR NO KEY UPDATE` first), so the two never deadlock.
  */
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
+import type * as Statement from "@effect/sql/Statement"
 import type { Certificate } from "@jineng/domain/certificate/Certificate"
 import type { CertificateDraft } from "@jineng/domain/certificate/CertificateDraft"
 import { serialKeyOf } from "@jineng/domain/certificate/CertificateDraft"
@@ -193,8 +196,25 @@ export const make = Effect.gen(function* () {
     }).pipe(sql.withTransaction, Effect.catchTag("SqlError", Effect.die))
 
   /**
-   * Rows are updated (and locked) in number order, the same in every transaction: no deadlock between two. The
-   * certificates changed get their revoked leaves last.
+   * PostgreSQL: locks the still-valid certificates `where` selects, in number order, before they are updated (the
+   * row lock an UPDATE takes, FOR NO KEY UPDATE). An UPDATE locks rows in the order its plan meets them — a batch
+   * scan meets them in storage order, which for a batch of several levels (one serial counter each) is not number
+   * order — so without this a whole-batch revocation and a revocation of named certificates of that batch could
+   * each hold rows the other waits for (deadlock, 40P01). A row another transaction revokes meanwhile is re-checked
+   * after its lock is granted and skipped. SQLite needs none: its transactions hold the file's write lock.
+   */
+  const lockValidInNumberOrder = (where: Statement.Fragment): Effect.Effect<void, SqlError> =>
+    sql.onDialectOrElse({
+      pg: () =>
+        sql`SELECT number FROM certificates WHERE status = 'valid' AND ${where} ORDER BY number FOR NO KEY UPDATE`.pipe(
+          Effect.asVoid
+        ),
+      orElse: () => Effect.void
+    })
+
+  /**
+   * Rows are locked (lockValidInNumberOrder) and updated in number order, the same in every transaction — also
+   * in revokeBatch's: no deadlock between two. The certificates changed get their revoked leaves last.
    */
   const revoke = (
     numbers: ReadonlyArray<string>,
@@ -202,7 +222,9 @@ export const make = Effect.gen(function* () {
   ): Effect.Effect<number> =>
     Effect.gen(function* () {
       const changed: Array<string> = []
+      // chunks in number order, each locked in number order before its UPDATE: one order over the whole list
       for (const chunk of chunks([...new Set(numbers)].sort())) {
+        yield* lockValidInNumberOrder(sql.in("number", chunk))
         const rows = yield* sql<{ readonly number: string }>`
           UPDATE certificates
           SET status = 'revoked', revoked_on = ${status.revokedOn}, revocation_reason = ${status.reason},
@@ -216,15 +238,17 @@ export const make = Effect.gen(function* () {
     }).pipe(sql.withTransaction, Effect.orDie)
 
   /**
-   * 54号·五 whole-batch revocation: ONE UPDATE over the batch index, returning the numbers it changed (an exact
-   * list, also under concurrent revocations: a row another transaction revoked first no longer matches), which
-   * get their revoked leaves in number order, last in the transaction.
+   * 54号·五 whole-batch revocation: the batch's valid rows locked in number order (lockValidInNumberOrder: the
+   * UPDATE's own scan of the batch index would lock them in storage order), then ONE UPDATE over the batch index,
+   * returning the numbers it changed (an exact list, also under concurrent revocations: a row another transaction
+   * revoked first no longer matches), which get their revoked leaves in number order, last in the transaction.
    */
   const revokeBatch = (
     batchId: string,
     status: Extract<Certificate["status"], { _tag: "revoked" }>
   ): Effect.Effect<number> =>
     Effect.gen(function* () {
+      yield* lockValidInNumberOrder(sql`batch_id = ${batchId}`)
       const rows = yield* sql<{ readonly number: string }>`
         UPDATE certificates
         SET status = 'revoked', revoked_on = ${status.revokedOn}, revocation_reason = ${status.reason},

@@ -473,6 +473,9 @@ const fill = (options: {
     for (let i = 0; i < size.competitions; i++) {
       const competition = makeCompetition(r, i, occupations, today)
       yield* competitions.save(competition)
+      // the plan's occupation is its event's (54号·三: one occupation per event), from the demo's catalogue, so
+      // the public list's occupation filter finds the demo's plans
+      const eventOccupation = competition.events[0]?.occupations[0]
       yield* competitions.publishPlan({
         id: `plan-${competition.id}`,
         competitionId: competition.id,
@@ -485,9 +488,11 @@ const fill = (options: {
           registrationPhone: phoneNumber(r, competition.host.regionCode) as never,
           regionCode: competition.regionCode
         },
-        occupation: competition.events[0]?.occupations[0]?.code ?? "",
+        ...(eventOccupation === undefined
+          ? {}
+          : { occupation: { code: eventOccupation.code, name: eventOccupation.name } }),
         publishedOn: addMonths(competition.startsOn, -2)
-      } as never)
+      })
       const submitted = yield* Effect.either(filings.submit(competition))
       if (submitted._tag === "Left") continue
       filingCount++
