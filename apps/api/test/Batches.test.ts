@@ -13,7 +13,9 @@ import { checkCharacter } from "@jineng/domain/codes/ResidentIdNumber"
 import type { Institution } from "@jineng/domain/institution/Institution"
 import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRepository"
 import { Effect, Option, Schema } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { InferResponseType } from "hono/client"
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
+import { createApiClient } from "../src/client.js"
 import { makeTestApp, problemOf, type TestApp } from "./TestApp.js"
 
 let t: TestApp
@@ -402,6 +404,41 @@ describe("POST /api/batches/:batchId/certificates: results and certificates (54�
     )
     expect(huge.status).toBe(413)
     expect((await problemOf(huge)).code).toBe("BodyTooLarge")
+  })
+
+  it("answers the typed client (@jineng/api/client) with typed views and problems: 201, 200 on a retry, 400, 415", async () => {
+    const api = createApiClient("http://jineng.test", {
+      fetch: ((input: string | URL | Request, init?: RequestInit) =>
+        t.app.request(input, init)) as typeof fetch,
+      headers: { authorization: `Bearer ${t.keys[t.orgOf.institution]}` }
+    })
+    const issue = api.api.batches[":batchId"].certificates.$post
+    // Type level (tsc): each refusal is a problem body the client knows by its status, not an untyped Response.
+    expectTypeOf<InferResponseType<typeof issue, 201>["count"]>().toEqualTypeOf<number>()
+    expectTypeOf<InferResponseType<typeof issue, 415>>().toEqualTypeOf<string>()
+    expectTypeOf<InferResponseType<typeof issue, 409>>().toEqualTypeOf<string>()
+    const post = (body: string, contentType = "application/json") =>
+      issue({ param: { batchId: "IB-client" } }, { headers: { "content-type": contentType }, init: { body } })
+    expect((await publish("IB-client")).status).toBe(201)
+    const submission = JSON.stringify({ ...header("IB-client"), candidates: [row(95), row(96)] })
+    const first = await post(submission)
+    if (first.status !== 201) throw new Error(`expected 201, got ${first.status}: ${await first.text()}`)
+    const issued = await first.json()
+    expect(issued.count).toBe(2)
+    expect(issued.certificates.map((c) => c.name)).toEqual(["考生95", "考生96"])
+    const retry = await post(submission)
+    if (retry.status !== 200) throw new Error(`expected 200, got ${retry.status}: ${await retry.text()}`)
+    expect((await retry.json()).certificates).toEqual(issued.certificates)
+    const mismatch = await post(JSON.stringify({ ...header("IB-other"), candidates: [row(95)] }))
+    expect(mismatch.status).toBe(400)
+    expect(JSON.parse(await mismatch.text())).toMatchObject({ code: "BatchIdMismatch", field: "batchId" })
+    const text = await post("batchId=IB-client", "text/plain")
+    expect(text.status).toBe(415)
+    expect(JSON.parse(await text.text())).toMatchObject({
+      code: "UnsupportedMediaType",
+      field: "content-type"
+    })
+    expect(await certificatesIn("IB-client")).toBe(2)
   })
 
   it("refuses another institution's key (own records) and roles without the permission with 403, no key with 401", async () => {

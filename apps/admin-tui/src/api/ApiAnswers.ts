@@ -101,11 +101,7 @@ export const ANSWERS_FIT: {
   assessmentsDue: true,
   recordAssessment: true,
   batch: true,
-  // POST /api/batches/:batchId/certificates answers its issued batch with a typed c.json (200/201), but its handler
-  // may also return a plain Response (readSubmission's and issueProblem's refusals), and hono then widens the whole
-  // route to ClientResponse<{}, StatusCode, string>: unchecked until those refusals are typed too (then this line
-  // fails: set it to true).
-  issueBatch: false
+  issueBatch: true
 }
 
 /** The query parameters a client call's route reads (its validated query, as hc types it). */

@@ -11,12 +11,12 @@ import { AssessmentSubmission, RecordedAssessment } from "@jineng/domain/quality
 import { Decision } from "@jineng/domain/rule/DecisionSchema"
 import { Id, required } from "@jineng/domain/shared/FieldSchema"
 import { LocalDate } from "@jineng/domain/time/LocalDateSchema"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import { Hono } from "hono"
 import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { Page, PageQuery } from "../http/Page.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -123,37 +123,22 @@ export const assessmentsDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const assessments = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>()
+export const assessments = ({ runtime }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
+  return new Hono<ApiEnv>()
     .get("/due", authenticated(runtime), queryOf(DueQuery), (c) => {
       const { regionCode, date } = c.req.valid("query")
-      return respond(
-        runtime,
-        c,
-        Effect.flatMap(Assessments, (a) => a.due(c.get("actor"), { regionCode, date }))
-      )
+      return ok(c, Assessments, (a) => a.due(c.get("actor"), { regionCode, date }))
     })
     .post("/", requireAction(runtime, "assessment.record"), jsonBody(AssessmentSubmission), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Assessments, (a) => a.record(c.get("actor"), c.req.valid("json"))),
-        201
-      )
+      created(c, Assessments, (a) => a.record(c.get("actor"), c.req.valid("json")))
     )
     .get("/", authenticated(runtime), queryOf(AssessmentListQuery), (c) => {
       const { institutionId, limit, offset } = c.req.valid("query")
-      return respond(
-        runtime,
-        c,
-        Effect.flatMap(Assessments, (a) => a.list(c.get("actor"), institutionId, { limit, offset }))
-      )
+      return ok(c, Assessments, (a) => a.list(c.get("actor"), institutionId, { limit, offset }))
     })
     .get("/schedule", authenticated(runtime), queryOf(ScheduleQuery), (c) => {
       const { institutionId, date } = c.req.valid("query")
-      return respond(
-        runtime,
-        c,
-        Effect.flatMap(Assessments, (a) => a.schedule(c.get("actor"), institutionId, date))
-      )
+      return ok(c, Assessments, (a) => a.schedule(c.get("actor"), institutionId, date))
     })
+}

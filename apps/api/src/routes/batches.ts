@@ -19,12 +19,11 @@ import { BatchCandidate, IssueBatchRequest } from "@jineng/domain/issuance/Issue
 import { PublishBatchRequest } from "@jineng/domain/issuance/PublishBatchRequest"
 import { Id, required } from "@jineng/domain/shared/FieldSchema"
 import { Effect, Either, Schema } from "effect"
-import type { Context } from "hono"
-import { Hono } from "hono"
+import { type Context, Hono, type TypedResponse } from "hono"
 import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { domainProblem, problem, TITLES } from "../http/Problem.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import {
   decodeOr400,
@@ -89,6 +88,9 @@ interface Submission {
   readonly lines?: { readonly header: number; readonly lineOf: ReadonlyArray<number> }
 }
 
+/** A submission refused before the registry sees it, as problem(…) makes it: typed, so the client sees it. */
+type Refused = Response & TypedResponse<string, 400 | 415, "body">
+
 const badRequest = (c: Context, code: string, detail: string, field: string) =>
   problem(c, 400, { code, title: TITLES.badRequest, detail, field })
 
@@ -103,7 +105,7 @@ const tooManyRows = (c: Context, field: string) =>
 const pathMismatch = (c: Context, seen: string, path: string, field: string) =>
   badRequest(c, "BatchIdMismatch", `请求中的批次编号 ${seen} 与接口路径中的批次编号 ${path} 不一致`, field)
 
-const readJson = async (c: Context, batchId: string): Promise<Submission | Response> => {
+const readJson = async (c: Context, batchId: string): Promise<Submission | Refused> => {
   let value: unknown
   try {
     value = JSON.parse(await c.req.text())
@@ -132,7 +134,7 @@ const onLine = (n: number, issue: FieldIssue): FieldIssue => ({
   message: `第${n}行：${issue.message}`
 })
 
-const readJsonLines = (c: Context, batchId: string, text: string): Submission | Response => {
+const readJsonLines = (c: Context, batchId: string, text: string): Submission | Refused => {
   const issues: Array<FieldIssue> = []
   const candidates: Array<BatchCandidate> = []
   const lineOf: Array<number> = []
@@ -178,7 +180,7 @@ const readJsonLines = (c: Context, batchId: string, text: string): Submission | 
   return { request: { ...header.value, candidates }, lines: { header: header.n, lineOf } }
 }
 
-const readSubmission = async (c: Context, batchId: string): Promise<Submission | Response> => {
+const readSubmission = async (c: Context, batchId: string): Promise<Submission | Refused> => {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? ""
   if (JSON_TYPES.has(type)) return readJson(c, batchId)
   if (LINES_TYPES.has(type)) return readJsonLines(c, batchId, await c.req.text())
@@ -281,22 +283,14 @@ export const batchesDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const batches = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>()
+export const batches = ({ runtime }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
+  return new Hono<ApiEnv>()
     .post("/", requireAction(runtime, "batch.publish"), jsonBody(PublishBatchRequest), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(EvaluationBatches, (b) => b.publish(c.req.valid("json"), c.get("actor"))),
-        201
-      )
+      created(c, EvaluationBatches, (b) => b.publish(c.req.valid("json"), c.get("actor")))
     )
     .get("/:batchId", authenticated(runtime), paramsOf(BatchIdParam), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(EvaluationBatches, (b) => b.get(c.req.valid("param").batchId, c.get("actor")))
-      )
+      ok(c, EvaluationBatches, (b) => b.get(c.req.valid("param").batchId, c.get("actor")))
     )
     .post(
       "/:batchId/certificates",
@@ -313,3 +307,4 @@ export const batches = ({ runtime }: RouteDeps) =>
         return result.right.alreadyIssued ? c.json(view, 200) : c.json(view, 201)
       }
     )
+}

@@ -34,7 +34,7 @@ import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { CertificateViewSchema, certificateView } from "../http/CertificateView.js"
 import { Page } from "../http/Page.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, paramsOf, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -220,9 +220,37 @@ const filingView = (filing: Filing) => ({
 })
 
 /** A CompetitionFilings step, answered as the filing's view. */
-const onFiling = <E>(
-  step: (filings: Context.Tag.Service<typeof CompetitionFilings>) => Effect.Effect<Filing, E>
-) => Effect.flatMap(CompetitionFilings, (filings) => Effect.map(step(filings), filingView))
+const asFiling = <E>(step: Effect.Effect<Filing, E>) => Effect.map(step, filingView)
+
+type CertificatesService = Context.Tag.Service<typeof CompetitionCertificates>
+
+/** A page of competitions, each with its review (before any filing). */
+const competitionPage = ({
+  limit,
+  offset,
+  regionCode,
+  occupationCode,
+  from,
+  until,
+  class: competitionClass
+}: typeof CompetitionListQuery.Type) =>
+  Effect.flatMap(CompetitionRepository, (repository) =>
+    Effect.map(
+      repository.list({
+        limit,
+        offset,
+        ...(regionCode === undefined ? {} : { regionCode }),
+        ...(occupationCode === undefined ? {} : { occupationCode }),
+        ...(from === undefined ? {} : { from }),
+        ...(until === undefined ? {} : { until }),
+        ...(competitionClass === undefined ? {} : { class: competitionClass })
+      }),
+      (page) => ({
+        ...page,
+        items: page.items.map((competition) => ({ competition, review: reviewCompetition(competition) }))
+      })
+    )
+  )
 
 /** A competition with its review, given its filings (the latest completed one decides the incentives). */
 const competitionDetail = (competition: Competition, filings: ReadonlyArray<Filing>) => {
@@ -234,73 +262,36 @@ const competitionDetail = (competition: Competition, filings: ReadonlyArray<Fili
   }
 }
 
-export const competitions = ({ runtime, publicBaseUrl }: RouteDeps) =>
-  new Hono<ApiEnv>()
-    .get("/competitions", authenticated(runtime), queryOf(CompetitionListQuery), (c) => {
-      const {
-        limit,
-        offset,
-        regionCode,
-        occupationCode,
-        from,
-        until,
-        class: competitionClass
-      } = c.req.valid("query")
-      return respond(
-        runtime,
-        c,
-        Effect.flatMap(CompetitionRepository, (repository) =>
-          Effect.map(
-            repository.list({
-              limit,
-              offset,
-              ...(regionCode === undefined ? {} : { regionCode }),
-              ...(occupationCode === undefined ? {} : { occupationCode }),
-              ...(from === undefined ? {} : { from }),
-              ...(until === undefined ? {} : { until }),
-              ...(competitionClass === undefined ? {} : { class: competitionClass })
-            }),
-            (page) => ({
-              ...page,
-              items: page.items.map((competition) => ({
-                competition,
-                review: reviewCompetition(competition)
-              }))
-            })
-          )
-        )
-      )
-    })
-    .get("/competitions/:competitionId", authenticated(runtime), paramsOf(CompetitionParams), (c) => {
-      const { competitionId } = c.req.valid("param")
-      return respond(
-        runtime,
-        c,
-        Effect.gen(function* () {
-          const found = yield* (yield* CompetitionRepository).findById(competitionId)
-          if (Option.isNone(found))
-            return yield* new CompetitionNotFound({ field: "competitionId", competitionId })
-          const filings = yield* (yield* FilingRepository).listByCompetition(competitionId)
-          return competitionDetail(found.value, [...filings].reverse())
-        })
-      )
-    })
+/** The competition of the path with its filings, latest first; CompetitionNotFound if there is none. */
+const competitionWithFilings = (competitionId: string) =>
+  Effect.gen(function* () {
+    const found = yield* (yield* CompetitionRepository).findById(competitionId)
+    if (Option.isNone(found)) return yield* new CompetitionNotFound({ field: "competitionId", competitionId })
+    const filings = yield* (yield* FilingRepository).listByCompetition(competitionId)
+    return competitionDetail(found.value, [...filings].reverse())
+  })
+
+export const competitions = ({ runtime, publicBaseUrl }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
+  /** Issued competition certificates, each as the certificate view with its verification link. */
+  const issuedView = (issued: Effect.Effect.Success<ReturnType<CertificatesService["issue"]>>) => ({
+    ...issued,
+    certificates: issued.certificates.map((x) => certificateView(x, publicBaseUrl))
+  })
+  return new Hono<ApiEnv>()
+    .get("/competitions", authenticated(runtime), queryOf(CompetitionListQuery), (c) =>
+      ok(c, competitionPage(c.req.valid("query")))
+    )
+    .get("/competitions/:competitionId", authenticated(runtime), paramsOf(CompetitionParams), (c) =>
+      ok(c, competitionWithFilings(c.req.valid("param").competitionId))
+    )
     .get("/filings/awaiting", requireAction(runtime, "filing.opinion"), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(CompetitionFilings, (uc) =>
-          Effect.map(uc.awaiting(c.get("actor")), (filings) => ({ items: filings.map(filingView) }))
-        )
+      ok(c, CompetitionFilings, (uc) =>
+        Effect.map(uc.awaiting(c.get("actor")), (filings) => ({ items: filings.map(filingView) }))
       )
     )
     .post("/competitions", requireAction(runtime, "competition.file"), jsonBody(FileCompetition), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Competitions, (uc) => uc.file(c.req.valid("json"), c.get("actor"))),
-        201
-      )
+      created(c, Competitions, (uc) => uc.file(c.req.valid("json"), c.get("actor")))
     )
     .post(
       "/competitions/:competitionId/plans",
@@ -308,13 +299,8 @@ export const competitions = ({ runtime, publicBaseUrl }: RouteDeps) =>
       paramsOf(CompetitionParams),
       jsonBody(PublishPlans),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(Competitions, (uc) =>
-            uc.publishPlans(c.req.valid("param").competitionId, c.req.valid("json").plans, c.get("actor"))
-          ),
-          201
+        created(c, Competitions, (uc) =>
+          uc.publishPlans(c.req.valid("param").competitionId, c.req.valid("json").plans, c.get("actor"))
         )
     )
     .post(
@@ -323,35 +309,20 @@ export const competitions = ({ runtime, publicBaseUrl }: RouteDeps) =>
       paramsOf(CompetitionParams),
       jsonBody(IssueCompetitionCertificates),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(CompetitionCertificates, (uc) =>
-            Effect.map(
-              uc.issue(c.req.valid("param").competitionId, c.req.valid("json"), c.get("actor")),
-              (issued) => ({
-                ...issued,
-                certificates: issued.certificates.map((x) => certificateView(x, publicBaseUrl))
-              })
-            )
-          ),
-          201
+        created(c, CompetitionCertificates, (uc) =>
+          Effect.map(
+            uc.issue(c.req.valid("param").competitionId, c.req.valid("json"), c.get("actor")),
+            issuedView
+          )
         )
     )
     .post("/filings", requireAction(runtime, "competition.file"), jsonBody(SubmitFiling), (c) =>
-      respond(
-        runtime,
-        c,
-        onFiling((uc) => uc.submit(c.req.valid("json").competitionId, c.get("actor"))),
-        201
+      created(c, CompetitionFilings, (uc) =>
+        asFiling(uc.submit(c.req.valid("json").competitionId, c.get("actor")))
       )
     )
     .get("/filings/:filingId", authenticated(runtime), paramsOf(FilingParams), (c) =>
-      respond(
-        runtime,
-        c,
-        onFiling((uc) => uc.get(c.req.valid("param").filingId))
-      )
+      ok(c, CompetitionFilings, (uc) => asFiling(uc.get(c.req.valid("param").filingId)))
     )
     .post(
       "/filings/:filingId/opinions",
@@ -359,13 +330,8 @@ export const competitions = ({ runtime, publicBaseUrl }: RouteDeps) =>
       paramsOf(FilingParams),
       jsonBody(FilingOpinionRequest),
       (c) =>
-        respond(
-          runtime,
-          c,
-          onFiling((uc) =>
-            uc.recordOpinion(c.req.valid("param").filingId, c.req.valid("json"), c.get("actor"))
-          ),
-          201
+        created(c, CompetitionFilings, (uc) =>
+          asFiling(uc.recordOpinion(c.req.valid("param").filingId, c.req.valid("json"), c.get("actor")))
         )
     )
     .post(
@@ -374,10 +340,8 @@ export const competitions = ({ runtime, publicBaseUrl }: RouteDeps) =>
       paramsOf(FilingParams),
       jsonBody(CoSignatureRequest),
       (c) =>
-        respond(
-          runtime,
-          c,
-          onFiling((uc) => uc.coSign(c.req.valid("param").filingId, c.req.valid("json"), c.get("actor"))),
-          201
+        created(c, CompetitionFilings, (uc) =>
+          asFiling(uc.coSign(c.req.valid("param").filingId, c.req.valid("json"), c.get("actor")))
         )
     )
+}

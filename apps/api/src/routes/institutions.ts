@@ -24,11 +24,11 @@ import { Institution } from "@jineng/domain/institution/Institution"
 import { InstitutionCatalogue } from "@jineng/domain/institution/InstitutionCatalogue"
 import { ScopeChangeRecord } from "@jineng/domain/institution/InstitutionScope"
 import { Id } from "@jineng/domain/shared/FieldSchema"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, paramsOf, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -170,29 +170,17 @@ export const institutionsDocs: ReadonlyArray<RouteDoc> = [
 ]
 
 export const institutions = ({ runtime }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
   /** A status move of MOVES on the institution of the path, by the request's actor. */
   const move = (c: Context<ApiEnv>, method: Move, institutionId: string, change: StatusChange) =>
-    respond(
-      runtime,
-      c,
-      Effect.flatMap(InstitutionCatalogue, (catalogue) =>
-        catalogue[method](institutionId, change, c.get("actor"))
-      )
-    )
+    ok(c, InstitutionCatalogue, (catalogue) => catalogue[method](institutionId, change, c.get("actor")))
   return new Hono<ApiEnv>()
     .get("/expiring", authenticated(runtime), queryOf(ExpiringQuery), (c) => {
       const { withinDays, regionCode } = c.req.valid("query")
-      return respond(runtime, c, expiringAuthorisations(c.get("actor"), { withinDays, regionCode }))
+      return ok(c, expiringAuthorisations(c.get("actor"), { withinDays, regionCode }))
     })
     .post("/", requireAction(runtime, "institution.admit"), jsonBody(AdmitInstitution), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(InstitutionCatalogue, (catalogue) =>
-          catalogue.admit(c.req.valid("json"), c.get("actor"))
-        ),
-        201
-      )
+      created(c, InstitutionCatalogue, (catalogue) => catalogue.admit(c.req.valid("json"), c.get("actor")))
     )
     .put(
       "/:institutionId/scope",
@@ -200,12 +188,8 @@ export const institutions = ({ runtime }: RouteDeps) => {
       paramsOf(InstitutionParams),
       jsonBody(ScopeChangeRequest),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(InstitutionCatalogue, (catalogue) =>
-            catalogue.changeScope(c.req.valid("param").institutionId, c.req.valid("json"), c.get("actor"))
-          )
+        ok(c, InstitutionCatalogue, (catalogue) =>
+          catalogue.changeScope(c.req.valid("param").institutionId, c.req.valid("json"), c.get("actor"))
         )
     )
     .post(
@@ -230,12 +214,6 @@ export const institutions = ({ runtime }: RouteDeps) => {
       (c) => move(c, "readmit", c.req.valid("param").institutionId, c.req.valid("json"))
     )
     .get("/:institutionId/history", authenticated(runtime), paramsOf(InstitutionParams), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(InstitutionCatalogue, (catalogue) =>
-          catalogue.history(c.req.valid("param").institutionId)
-        )
-      )
+      ok(c, InstitutionCatalogue, (catalogue) => catalogue.history(c.req.valid("param").institutionId))
     )
 }

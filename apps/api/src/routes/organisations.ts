@@ -16,7 +16,7 @@ import { Hono } from "hono"
 import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { Page, PageQuery } from "../http/Page.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, paramsOf, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -119,8 +119,9 @@ export const organisationsDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const organisations = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>()
+export const organisations = ({ runtime }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
+  return new Hono<ApiEnv>()
     .get("/me", authenticated(runtime), (c) => {
       const organisation = c.get("actor")
       return c.json(
@@ -138,42 +139,27 @@ export const organisations = ({ runtime }: RouteDeps) =>
     })
     .get("/", requireAction(runtime, "organisation.manage"), queryOf(OrganisationListQuery), (c) => {
       const { limit, offset, role, regionCode } = c.req.valid("query")
-      return respond(
-        runtime,
-        c,
-        Effect.flatMap(OrganisationRepository, (repository) =>
-          repository.list({
-            limit,
-            offset,
-            ...(role === undefined ? {} : { role }),
-            ...(regionCode === undefined ? {} : { regionCode })
-          })
-        )
+      return ok(c, OrganisationRepository, (repository) =>
+        repository.list({
+          limit,
+          offset,
+          ...(role === undefined ? {} : { role }),
+          ...(regionCode === undefined ? {} : { regionCode })
+        })
       )
     })
     .post("/", requireAction(runtime, "organisation.manage"), jsonBody(NewOrganisation), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(OrganisationAccounts, (accounts) =>
-          accounts.create(c.req.valid("json"), c.get("actor"))
-        ),
-        201
-      )
+      created(c, OrganisationAccounts, (accounts) => accounts.create(c.req.valid("json"), c.get("actor")))
     )
     .get(
       "/:organisationId/keys",
       requireAction(runtime, "organisation.manage"),
       paramsOf(OrganisationParams),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(OrganisationAccounts, (accounts) =>
-            Effect.map(accounts.listKeys(c.req.valid("param").organisationId, c.get("actor")), (keys) => ({
-              items: keys.map(withoutHash)
-            }))
-          )
+        ok(c, OrganisationAccounts, (accounts) =>
+          Effect.map(accounts.listKeys(c.req.valid("param").organisationId, c.get("actor")), (keys) => ({
+            items: keys.map(withoutHash)
+          }))
         )
     )
     .post(
@@ -181,16 +167,11 @@ export const organisations = ({ runtime }: RouteDeps) =>
       requireAction(runtime, "organisation.manage"),
       paramsOf(OrganisationParams),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(OrganisationAccounts, (accounts) =>
-            Effect.map(accounts.issueKey(c.req.valid("param").organisationId, c.get("actor")), (created) => ({
-              key: created.key,
-              record: withoutHash(created.record)
-            }))
-          ),
-          201
+        created(c, OrganisationAccounts, (accounts) =>
+          Effect.map(accounts.issueKey(c.req.valid("param").organisationId, c.get("actor")), (created) => ({
+            key: created.key,
+            record: withoutHash(created.record)
+          }))
         )
     )
     .post(
@@ -199,15 +180,12 @@ export const organisations = ({ runtime }: RouteDeps) =>
       paramsOf(KeyParams),
       (c) => {
         const { organisationId, keyId } = c.req.valid("param")
-        return respond(
-          runtime,
-          c,
-          Effect.flatMap(OrganisationAccounts, (accounts) =>
-            Effect.map(accounts.revokeKey(organisationId, keyId, c.get("actor")), withoutHash)
-          )
+        return ok(c, OrganisationAccounts, (accounts) =>
+          Effect.map(accounts.revokeKey(organisationId, keyId, c.get("actor")), withoutHash)
         )
       }
     )
+}
 
 /** A key record as shown: everything but the hash. */
 const withoutHash = <R extends { readonly hash: string }>(record: R): Omit<R, "hash"> => {

@@ -10,11 +10,11 @@ import { SkillLevel } from "@jineng/domain/codes/SkillLevelSchema"
 import { EvaluationBatchRepository } from "@jineng/domain/issuance/EvaluationBatchRepository"
 import { EvaluationBatchListing } from "@jineng/domain/quality/EvaluationBatchListing"
 import { LocalDate } from "@jineng/domain/time/LocalDateSchema"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import { Hono } from "hono"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { Page, PageQuery } from "../http/Page.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -61,14 +61,12 @@ export const publicBatchesDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const publicBatches = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>().get("/", queryOf(PublicBatchQuery), (c) => {
+export const publicBatches = ({ runtime }: RouteDeps) => {
+  const { ok } = answers(runtime)
+  return new Hono<ApiEnv>().get("/", queryOf(PublicBatchQuery), (c) => {
     const { to, ...query } = c.req.valid("query")
-    return respond(
-      runtime,
-      c,
-      Effect.flatMap(EvaluationBatchRepository, (batches) =>
-        batches.listPublished(to === undefined ? query : { ...query, until: to })
-      )
+    return ok(c, EvaluationBatchRepository, (batches) =>
+      batches.listPublished(to === undefined ? query : { ...query, until: to })
     )
   })
+}

@@ -25,7 +25,7 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { Page, PageQuery } from "../http/Page.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { paramsOf, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -156,30 +156,21 @@ export const publicInstitutionsDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const publicInstitutions = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>()
-    .get("/", queryOf(PublicInstitutionQuery), (c) =>
-      respond(
-        runtime,
-        c,
+export const publicInstitutions = ({ runtime }: RouteDeps) => {
+  const { ok } = answers(runtime)
+  return new Hono<ApiEnv>()
+    .get("/", queryOf(PublicInstitutionQuery), (c) => {
+      const { name, ...query } = c.req.valid("query")
+      return ok(c, InstitutionRepository, (repository) =>
         Effect.map(
-          Effect.flatMap(InstitutionRepository, (repository) => {
-            const { name, ...query } = c.req.valid("query")
-            return repository.list(name === undefined ? query : { ...query, nameContains: name })
-          }),
+          repository.list(name === undefined ? query : { ...query, nameContains: name }),
           (page) => ({ ...page, items: page.items.map(publicInstitutionView) })
         )
       )
-    )
+    })
     .get("/:institutionId", paramsOf(InstitutionParams), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.map(
-          Effect.flatMap(InstitutionCatalogue, (catalogue) =>
-            catalogue.get(c.req.valid("param").institutionId)
-          ),
-          publicInstitutionView
-        )
+      ok(c, InstitutionCatalogue, (catalogue) =>
+        Effect.map(catalogue.get(c.req.valid("param").institutionId), publicInstitutionView)
       )
     )
+}

@@ -9,11 +9,11 @@ import { RegionCode } from "@jineng/domain/codes/RegionSchema"
 import { CompetitionPlan } from "@jineng/domain/competition/CompetitionPlan"
 import { CompetitionRepository } from "@jineng/domain/competition/CompetitionRepository"
 import { LocalDate } from "@jineng/domain/time/LocalDateSchema"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import { Hono } from "hono"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { Page, PageQuery } from "../http/Page.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -39,21 +39,19 @@ export const publicPlansDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const publicPlans = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>().get("/", queryOf(PlanListQuery), (c) => {
+export const publicPlans = ({ runtime }: RouteDeps) => {
+  const { ok } = answers(runtime)
+  return new Hono<ApiEnv>().get("/", queryOf(PlanListQuery), (c) => {
     const { limit, offset, regionCode, occupationCode, from, until } = c.req.valid("query")
-    return respond(
-      runtime,
-      c,
-      Effect.flatMap(CompetitionRepository, (repository) =>
-        repository.listPlans({
-          limit,
-          offset,
-          ...(regionCode === undefined ? {} : { regionCode }),
-          ...(occupationCode === undefined ? {} : { occupationCode }),
-          ...(from === undefined ? {} : { from }),
-          ...(until === undefined ? {} : { until })
-        })
-      )
+    return ok(c, CompetitionRepository, (repository) =>
+      repository.listPlans({
+        limit,
+        offset,
+        ...(regionCode === undefined ? {} : { regionCode }),
+        ...(occupationCode === undefined ? {} : { occupationCode }),
+        ...(from === undefined ? {} : { from }),
+        ...(until === undefined ? {} : { until })
+      })
     )
   })
+}

@@ -17,7 +17,7 @@ import { Hono } from "hono"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { perClient } from "../http/ClientLimit.js"
 import { FixedWindowLimiter } from "../http/RateLimit.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, paramsOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -69,40 +69,29 @@ const SUBMITTED_NOTICE =
   "举报已受理。请妥善保存查询码，凭查询码可查询办理进度；查询码遗失无法补发。属地人力资源社会保障部门将依法核实查处（54号·五）。"
 
 export const publicReports = ({ runtime, lookupLimits }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
   const submissions = new FixedWindowLimiter(lookupLimits.perClientPerMinute, 60_000)
   const statusQueries = new FixedWindowLimiter(lookupLimits.perClientPerMinute, 60_000)
   return new Hono<ApiEnv>()
-    .get("/hotlines", (c) => respond(runtime, c, Effect.map(HotlinesOnFile, hotlineDirectory)))
+    .get("/hotlines", (c) => ok(c, Effect.map(HotlinesOnFile, hotlineDirectory)))
     .post(
       "/reports",
       perClient(submissions, { code: "ReportRateLimited", what: "提交举报" }),
       jsonBody(OnlineReportSubmission),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(Reports, (reports) =>
-            Effect.map(reports.submitOnline(c.req.valid("json")), (submitted) => ({
-              trackingCode: submitted.trackingCode,
-              displayCode: displayTrackingCode(submitted.trackingCode),
-              receivedOn: submitted.receivedOn,
-              notice: SUBMITTED_NOTICE
-            }))
-          ),
-          201
+        created(c, Reports, (reports) =>
+          Effect.map(reports.submitOnline(c.req.valid("json")), (submitted) => ({
+            trackingCode: submitted.trackingCode,
+            displayCode: displayTrackingCode(submitted.trackingCode),
+            receivedOn: submitted.receivedOn,
+            notice: SUBMITTED_NOTICE
+          }))
         )
     )
     .get(
       "/reports/:trackingCode",
       perClient(statusQueries, { code: "ReportRateLimited", what: "查询" }),
       paramsOf(TrackingParams),
-      (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(Reports, (reports) =>
-            reports.statusByTrackingCode(c.req.valid("param").trackingCode)
-          )
-        )
+      (c) => ok(c, Reports, (reports) => reports.statusByTrackingCode(c.req.valid("param").trackingCode))
     )
 }

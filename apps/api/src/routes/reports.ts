@@ -16,12 +16,12 @@ import {
 import { Reports } from "@jineng/domain/quality/Reports"
 import { Id } from "@jineng/domain/shared/FieldSchema"
 import { LocalDate } from "@jineng/domain/time/LocalDateSchema"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import { Hono } from "hono"
 import { requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { Page, PageQuery } from "../http/Page.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, paramsOf, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -96,58 +96,35 @@ export const reportsDocs: ReadonlyArray<RouteDoc> = [
 ]
 
 export const reports = ({ runtime }: RouteDeps) => {
+  const { ok } = answers(runtime)
   const handle = requireAction(runtime, "report.handle")
   const params = paramsOf(ReportParams)
   return new Hono<ApiEnv>()
     .get("/", handle, queryOf(ReportListQuery), (c) => {
       const { status, regionCode, receivedFrom, receivedUntil, limit, offset } = c.req.valid("query")
-      return respond(
-        runtime,
-        c,
-        Effect.flatMap(Reports, (use) =>
-          use.list(c.get("actor"), {
-            limit,
-            offset,
-            ...(status === undefined ? {} : { state: status }),
-            ...(regionCode === undefined ? {} : { regionCode }),
-            ...(receivedFrom === undefined ? {} : { receivedFrom }),
-            ...(receivedUntil === undefined ? {} : { receivedUntil })
-          })
-        )
+      return ok(c, Reports, (use) =>
+        use.list(c.get("actor"), {
+          limit,
+          offset,
+          ...(status === undefined ? {} : { state: status }),
+          ...(regionCode === undefined ? {} : { regionCode }),
+          ...(receivedFrom === undefined ? {} : { receivedFrom }),
+          ...(receivedUntil === undefined ? {} : { receivedUntil })
+        })
       )
     })
     .get("/:reportId", handle, params, (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Reports, (use) => use.get(c.get("actor"), c.req.valid("param").reportId))
-      )
+      ok(c, Reports, (use) => use.get(c.get("actor"), c.req.valid("param").reportId))
     )
     .post("/:reportId/assignment", handle, params, jsonBody(ReportAssignment), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Reports, (use) =>
-          use.assign(c.get("actor"), c.req.valid("param").reportId, c.req.valid("json"))
-        )
-      )
+      ok(c, Reports, (use) => use.assign(c.get("actor"), c.req.valid("param").reportId, c.req.valid("json")))
     )
     .post("/:reportId/verification", handle, params, jsonBody(ReportVerification), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Reports, (use) =>
-          use.recordVerification(c.get("actor"), c.req.valid("param").reportId, c.req.valid("json"))
-        )
+      ok(c, Reports, (use) =>
+        use.recordVerification(c.get("actor"), c.req.valid("param").reportId, c.req.valid("json"))
       )
     )
     .post("/:reportId/resolution", handle, params, jsonBody(ReportResolution), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Reports, (use) =>
-          use.resolve(c.get("actor"), c.req.valid("param").reportId, c.req.valid("json"))
-        )
-      )
+      ok(c, Reports, (use) => use.resolve(c.get("actor"), c.req.valid("param").reportId, c.req.valid("json")))
     )
 }

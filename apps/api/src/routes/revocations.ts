@@ -23,7 +23,7 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, paramsOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -120,29 +120,16 @@ export const revocationsDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const revocations = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>()
+export const revocations = ({ runtime }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
+  return new Hono<ApiEnv>()
     .post("/preview", requireAction(runtime, "revocation.preview"), jsonBody(RevocationRequest), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Revocations, (r) => r.previewAs(c.get("actor"), c.req.valid("json")))
-      )
+      ok(c, Revocations, (r) => r.previewAs(c.get("actor"), c.req.valid("json")))
     )
     .post("/", requireAction(runtime, "revocation.execute"), jsonBody(RevocationRequest), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Revocations, (r) =>
-          Effect.map(r.executeAs(c.get("actor"), c.req.valid("json")), resultView)
-        ),
-        201
-      )
+      created(c, Revocations, (r) => Effect.map(r.executeAs(c.get("actor"), c.req.valid("json")), resultView))
     )
     .get("/:orderId", authenticated(runtime), paramsOf(OrderParams), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Revocations, (r) => r.findOrder(c.req.valid("param").orderId))
-      )
+      ok(c, Revocations, (r) => r.findOrder(c.req.valid("param").orderId))
     )
+}

@@ -20,7 +20,7 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, paramsOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -130,66 +130,37 @@ export const ruleTablesDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const ruleTables = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>()
-    .get("/", (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(RuleTableVersions, (v) => Effect.map(v.list(), (items) => ({ items })))
-      )
-    )
+export const ruleTables = ({ runtime }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
+  return new Hono<ApiEnv>()
+    .get("/", (c) => ok(c, RuleTableVersions, (v) => Effect.map(v.list(), (items) => ({ items }))))
     .post(
       "/title-bridge/versions",
       requireAction(runtime, "rule-table.publish"),
       jsonBody(TitleBridgeVersionInput),
-      (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(RuleTableVersions, (v) => v.publishTitleBridge(c.req.valid("json"), c.get("actor"))),
-          201
-        )
+      (c) => created(c, RuleTableVersions, (v) => v.publishTitleBridge(c.req.valid("json"), c.get("actor")))
     )
     .post(
       "/competition-promotion/versions",
       requireAction(runtime, "rule-table.publish"),
       jsonBody(CompetitionPromotionVersionInput),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(RuleTableVersions, (v) =>
-            v.publishCompetitionPromotion(c.req.valid("json"), c.get("actor"))
-          ),
-          201
+        created(c, RuleTableVersions, (v) =>
+          v.publishCompetitionPromotion(c.req.valid("json"), c.get("actor"))
         )
     )
     .post(
       "/exceptional-promotion-rules",
       requireAction(runtime, "promotion-rule.file"),
       jsonBody(EmployerPromotionRule),
-      (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(EmployerPromotionRules, (r) => r.register(c.req.valid("json"), c.get("actor"))),
-          201
-        )
+      (c) => created(c, EmployerPromotionRules, (r) => r.register(c.req.valid("json"), c.get("actor")))
     )
     .get("/exceptional-promotion-rules/:employerId", authenticated(runtime), paramsOf(EmployerParams), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(EmployerPromotionRules, (r) =>
-          Effect.map(r.ofEmployer(c.req.valid("param").employerId), (items) => ({ items }))
-        )
+      ok(c, EmployerPromotionRules, (r) =>
+        Effect.map(r.ofEmployer(c.req.valid("param").employerId), (items) => ({ items }))
       )
     )
     .get("/:name", paramsOf(NameParams), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(RuleTableVersions, (v) => v.get(c.req.valid("param").name))
-      )
+      ok(c, RuleTableVersions, (v) => v.get(c.req.valid("param").name))
     )
+}

@@ -13,10 +13,10 @@ import { EligibilityFacts } from "@jineng/domain/eligibility/EligibilityFacts"
 import { CertificateIssuance } from "@jineng/domain/issuance/CertificateIssuance"
 import { IssuanceCheckRequest } from "@jineng/domain/issuance/IssuanceCheckRequest"
 import { Decision, VerdictDecision } from "@jineng/domain/rule/DecisionSchema"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import { Hono } from "hono"
 import type { ApiEnv } from "../http/ApiEnv.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -90,23 +90,17 @@ export const rulesDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const rules = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>()
+export const rules = ({ runtime }: RouteDeps) => {
+  const { ok } = answers(runtime)
+  return new Hono<ApiEnv>()
     .post("/eligibility", jsonBody(EligibilityFacts), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(Eligibility, (eligibility) => eligibility.decide(c.req.valid("json")))
-      )
+      ok(c, Eligibility, (eligibility) => eligibility.decide(c.req.valid("json")))
     )
     .post("/competition-review", jsonBody(CompetitionCheck), (c) => {
       const { competition, completedFiling } = c.req.valid("json")
       return c.json(reviewCompetition(competition, completedFiling), 200)
     })
     .post("/issuance-authority", jsonBody(IssuanceCheckRequest), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(CertificateIssuance, (issuance) => issuance.check(c.req.valid("json")))
-      )
+      ok(c, CertificateIssuance, (issuance) => issuance.check(c.req.valid("json")))
     )
+}

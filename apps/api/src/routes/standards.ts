@@ -30,12 +30,12 @@ import { QuestionBank } from "@jineng/domain/occupation/QuestionBank"
 import { TechnicalResources } from "@jineng/domain/occupation/TechnicalResources"
 import { Id, Text } from "@jineng/domain/shared/FieldSchema"
 import { LocalDate } from "@jineng/domain/time/LocalDateSchema"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import { Hono } from "hono"
 import { authenticated, requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
 import { Page, PageQuery } from "../http/Page.js"
-import { respond } from "../http/Respond.js"
+import { answers } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody, paramsOf, queryOf } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
@@ -238,74 +238,39 @@ export const standardsDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-export const standards = ({ runtime }: RouteDeps) =>
-  new Hono<ApiEnv>()
+export const standards = ({ runtime }: RouteDeps) => {
+  const { ok, created } = answers(runtime)
+  return new Hono<ApiEnv>()
     .post("/standards", requireAction(runtime, "standard.manage"), jsonBody(NationalStandard), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(TechnicalResources, (r) => r.recordStandard(c.req.valid("json"), c.get("actor"))),
-        201
-      )
+      created(c, TechnicalResources, (r) => r.recordStandard(c.req.valid("json"), c.get("actor")))
     )
     .post("/question-banks", requireAction(runtime, "standard.manage"), jsonBody(QuestionBank), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(TechnicalResources, (r) => r.recordQuestionBank(c.req.valid("json"), c.get("actor"))),
-        201
-      )
+      created(c, TechnicalResources, (r) => r.recordQuestionBank(c.req.valid("json"), c.get("actor")))
     )
     .post(
       "/catalogue-entries",
       requireAction(runtime, "catalogue-entry.approve"),
       jsonBody(CatalogueEntryApproval),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(TechnicalResources, (r) =>
-            r.approveCatalogueEntry(c.req.valid("json"), c.get("actor"))
-          ),
-          201
-        )
+        created(c, TechnicalResources, (r) => r.approveCatalogueEntry(c.req.valid("json"), c.get("actor")))
     )
     .post(
       "/enterprise-norms/filings",
       requireAction(runtime, "enterprise-norm.file"),
       jsonBody(EnterpriseNormSubmission),
-      (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(EnterpriseNormFilings, (f) => f.submit(c.req.valid("json"), c.get("actor"))),
-          201
-        )
+      (c) => created(c, EnterpriseNormFilings, (f) => f.submit(c.req.valid("json"), c.get("actor")))
     )
     .get("/enterprise-norms/filings", authenticated(runtime), queryOf(FilingListQuery), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(EnterpriseNormFilings, (f) => f.list(c.req.valid("query"), c.get("actor")))
-      )
+      ok(c, EnterpriseNormFilings, (f) => f.list(c.req.valid("query"), c.get("actor")))
     )
     .get("/enterprise-norms/filings/:normId", authenticated(runtime), paramsOf(NormParams), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(EnterpriseNormFilings, (f) => f.get(c.req.valid("param").normId, c.get("actor")))
-      )
+      ok(c, EnterpriseNormFilings, (f) => f.get(c.req.valid("param").normId, c.get("actor")))
     )
     .post(
       "/enterprise-norms/filings/:normId/acceptance",
       requireAction(runtime, "standard.manage"),
       paramsOf(NormParams),
-      (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(EnterpriseNormFilings, (f) => f.file(c.req.valid("param").normId, c.get("actor")))
-        )
+      (c) => ok(c, EnterpriseNormFilings, (f) => f.file(c.req.valid("param").normId, c.get("actor")))
     )
     .post(
       "/enterprise-norms/filings/:normId/refusal",
@@ -313,35 +278,22 @@ export const standards = ({ runtime }: RouteDeps) =>
       paramsOf(NormParams),
       jsonBody(FilingRefusal),
       (c) =>
-        respond(
-          runtime,
-          c,
-          Effect.flatMap(EnterpriseNormFilings, (f) =>
-            f.refuse(c.req.valid("param").normId, c.req.valid("json").reason, c.get("actor"))
-          )
+        ok(c, EnterpriseNormFilings, (f) =>
+          f.refuse(c.req.valid("param").normId, c.req.valid("json").reason, c.get("actor"))
         )
     )
     .get("/occupations", queryOf(OccupationListQuery), (c) =>
-      respond(
-        runtime,
-        c,
-        Effect.flatMap(TechnicalResources, (r) => r.listOccupations(c.req.valid("query")))
-      )
+      ok(c, TechnicalResources, (r) => r.listOccupations(c.req.valid("query")))
     )
     .get("/occupations/:code", paramsOf(CodeParams), queryOf(OccupationQuery), (c) => {
       const { date, workType, institutionId, level, region } = c.req.valid("query")
-      return respond(
-        runtime,
-        c,
-        Effect.flatMap(TechnicalResources, (r) =>
-          r.occupation(c.req.valid("param").code, {
-            date,
-            workType,
-            evaluation:
-              institutionId === undefined || level === undefined
-                ? undefined
-                : { institutionId, level, region }
-          })
-        )
+      return ok(c, TechnicalResources, (r) =>
+        r.occupation(c.req.valid("param").code, {
+          date,
+          workType,
+          evaluation:
+            institutionId === undefined || level === undefined ? undefined : { institutionId, level, region }
+        })
       )
     })
+}
