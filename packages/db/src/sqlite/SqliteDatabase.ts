@@ -58,6 +58,9 @@ const make = (options: SqliteOptions) =>
           db.pragma("synchronous = FULL")
         }
         db.pragma("foreign_keys = ON")
+        // INSERT OR REPLACE deletes the conflicting row; only with recursive triggers does that deletion fire the
+        // append-only tables' DELETE guards (audit trail, transparency log), so a REPLACE cannot rewrite them.
+        db.pragma("recursive_triggers = ON")
         return db
       }),
       (db) => Effect.sync(() => db.close())
