@@ -2,26 +2,20 @@
  * What the terminal asks of the API, as one interface: every call answers an ApiResult (the value, or the API's
  * problem+json with its zh-CN detail and code) and takes an AbortSignal, so a slow call can be cancelled with Esc.
  * HttpAdminClient implements it over the typed `hc` client; tests use a fake, so screens never see hono types.
- * Request bodies are the domain's own request types (`@jineng/domain`, type-only); answers are the API's views.
+ * Request bodies are the domain's own request types (`@jineng/domain`, type-only); answers are the API's views,
+ * derived from the typed client (`@jineng/api/client`, type-only) so they cannot drift from what the API sends.
  */
-import type { Organisation } from "@jineng/domain/access/Organisation"
-import type { Competition } from "@jineng/domain/competition/Competition"
+import type { createApiClient } from "@jineng/api/client"
 import type { CompetitionClass } from "@jineng/domain/competition/CompetitionClass"
 import type { CoSignatureRequest, FilingOpinionRequest } from "@jineng/domain/competition/CompetitionRequests"
-import type { Filing } from "@jineng/domain/competition/Filing"
-import type { FilingLevel } from "@jineng/domain/competition/FilingLevel"
-import type { CompetitionReview } from "@jineng/domain/competition/ReviewCompetition"
 import type {
   AdmitInstitution,
   ScopeChangeRequest,
   StatusChange
 } from "@jineng/domain/institution/CatalogueCommands"
-import type { StatusEntry } from "@jineng/domain/institution/CatalogueStatus"
 import type { Institution } from "@jineng/domain/institution/Institution"
-import type { ScopeChangeRecord } from "@jineng/domain/institution/InstitutionScope"
 import type { EvaluationBatch } from "@jineng/domain/issuance/EvaluationBatch"
 import type { IssueBatchRequest } from "@jineng/domain/issuance/IssueBatchRequest"
-import type { InstitutionSchedule } from "@jineng/domain/quality/Assessments"
 import type { AssessmentSubmission, RecordedAssessment } from "@jineng/domain/quality/QualityAssessment"
 import type { Report } from "@jineng/domain/quality/Report"
 import type {
@@ -29,8 +23,13 @@ import type {
   ReportResolution,
   ReportVerification
 } from "@jineng/domain/quality/ReportLifecycle"
-import type { RevocationOrder, RevocationRequest } from "@jineng/domain/revocation/RevocationOrder"
-import type { Decision, VerdictDecision } from "@jineng/domain/rule/Decision"
+import type { RevocationRequest } from "@jineng/domain/revocation/RevocationOrder"
+import type { InferResponseType } from "hono/client"
+
+type Api = ReturnType<typeof createApiClient>["api"]
+
+/** The JSON body of a client call's 2xx answer, as `hc` infers it from the API app. */
+type Answer<F> = InferResponseType<F, 200 | 201>
 
 /** An API refusal (RFC 9457 problem+json as the API writes it), or the terminal's own for network and cancel. */
 export interface Problem {
@@ -73,76 +72,27 @@ export interface PageQuery {
 }
 
 /** GET /api/organisations/me: the key's organisation and the actions its role may perform. */
-export interface Me {
-  readonly organisation: Organisation
-  readonly roleName: string
-  readonly actions: ReadonlyArray<{
-    readonly action: string
-    readonly name: string
-    readonly citation: string
-  }>
-}
+export type Me = Answer<Api["organisations"]["me"]["$get"]>
 
 /** GET /api/filings/:filingId, every filing step, and the items of GET /api/filings/awaiting. */
-export interface FilingView {
-  readonly filing: Filing
-  readonly nextLevel: FilingLevel | null
-  readonly incentives: Decision<"available" | "lost">
-}
+export type FilingView = Answer<Api["filings"][":filingId"]["$get"]>
 
 /** GET /api/filings/awaiting: the filings whose next 附件1 opinion is this bureau's (the province: and co-signatures). */
-export interface AwaitingFilings {
-  readonly items: ReadonlyArray<FilingView>
-}
+export type AwaitingFilings = Answer<Api["filings"]["awaiting"]["$get"]>
 
 /**
  * An item of GET /api/competitions: the competition and its whole review (54号·二) — the out-of-region share with
  * its counts, the cross-region route, the filing required, each with its citations.
  */
-export interface CompetitionSummary {
-  readonly competition: Competition
-  readonly review: CompetitionReview
-}
+export type CompetitionSummary = Answer<Api["competitions"]["$get"]>["items"][number]
 
 /** GET /api/competitions/:competitionId: the review (incentives measured against its completed filing) and its filings. */
-export interface CompetitionDetail extends CompetitionSummary {
-  readonly filings: ReadonlyArray<FilingView>
-}
+export type CompetitionDetail = Answer<Api["competitions"][":competitionId"]["$get"]>
 
-export interface RegionView {
-  readonly code: string
-  readonly name: string
-}
+/** GET /api/public/institutions/:institutionId: the catalogue's public record of an institution. */
+export type PublicInstitution = Answer<Api["public"]["institutions"][":institutionId"]["$get"]>
 
-/** GET /api/public/institutions: the catalogue's public record of an institution. */
-export interface PublicInstitution {
-  readonly id: string
-  readonly name: string
-  readonly kind: string
-  readonly kindName: string
-  readonly uscc: string
-  readonly region: RegionView
-  readonly filedWith: "province" | "mohrss"
-  readonly numberingPrefix: string | null
-  readonly status: {
-    readonly state: "admitted" | "suspended" | "removed"
-    readonly name: string
-    readonly since: string
-  }
-  readonly statusHistory: ReadonlyArray<{
-    readonly status: string
-    readonly name: string
-    readonly date: string
-  }>
-  readonly authorisations: ReadonlyArray<{
-    readonly id: string
-    readonly occupations: ReadonlyArray<{ readonly code: string; readonly workType: string | null }>
-    readonly levels: ReadonlyArray<{ readonly code: 1 | 2 | 3 | 4 | 5; readonly name: string }>
-    readonly region: RegionView
-    readonly validFrom: string
-    readonly validUntil: string
-  }>
-}
+export type RegionView = PublicInstitution["region"]
 
 export interface InstitutionQuery extends PageQuery {
   /** Institutions whose name contains this text (the API trims it; 1–100 characters); `total` counts the matches. */
@@ -155,13 +105,7 @@ export interface InstitutionQuery extends PageQuery {
 }
 
 /** GET /api/institutions/:institutionId/history. */
-export interface InstitutionHistory {
-  readonly institutionId: string
-  readonly name: string
-  readonly status: "admitted" | "suspended" | "removed"
-  readonly statusHistory: ReadonlyArray<StatusEntry>
-  readonly scopeChanges: ReadonlyArray<ScopeChangeRecord>
-}
+export type InstitutionHistory = Answer<Api["institutions"][":institutionId"]["history"]["$get"]>
 
 export type StatusMove = "suspension" | "removal" | "readmission"
 
@@ -174,62 +118,13 @@ export interface CompetitionQuery extends PageQuery {
 }
 
 /** POST /api/revocations/preview. */
-export interface RevocationPreview {
-  readonly toRevoke: number
-  readonly alreadyRevoked: number
-  readonly notFound: number
-  readonly outsideRegion: number
-  readonly sample: ReadonlyArray<{
-    readonly number: string
-    readonly effect: "revoke" | "already_revoked" | "not_found"
-    readonly holderName: string | null
-    readonly issuerRegionCode: string | null
-  }>
-  readonly authority: VerdictDecision
-  readonly order: VerdictDecision
-}
+export type RevocationPreview = Answer<Api["revocations"]["preview"]["$post"]>
 
 /** POST /api/revocations. */
-export interface RevocationResult {
-  readonly order: RevocationOrder
-  readonly revoked: number
-  readonly alreadyRevoked: number
-  readonly alreadyRevokedSample: ReadonlyArray<{
-    readonly number: string
-    readonly revokedOn: string
-    readonly reason: string
-    readonly orderId: string
-  }>
-  readonly creditCheckReferred: boolean
-  readonly authority: VerdictDecision
-  readonly check: VerdictDecision
-}
+export type RevocationResult = Answer<Api["revocations"]["$post"]>
 
 /** The public view of a certificate (ID number masked). */
-export interface CertificateView {
-  readonly number: string
-  readonly kind: string
-  readonly holder: {
-    readonly name: string
-    readonly idType: string
-    readonly idTypeName: string
-    readonly idNumberMasked: string
-  }
-  readonly occupation: { readonly code: string; readonly name: string; readonly workType: string | null }
-  readonly level: { readonly code: number; readonly name: string }
-  readonly issuer: { readonly name: string }
-  readonly issuedOn: string
-  readonly status:
-    | { readonly state: "valid"; readonly name: string }
-    | {
-        readonly state: "revoked"
-        readonly name: string
-        readonly revokedOn: string
-        readonly reason: string
-        readonly reasonName: string
-      }
-  readonly verificationUrl: string
-}
+export type CertificateView = Answer<Api["public"]["certificates"]["lookup"]["$get"]>["certificates"][number]
 
 /** Two factors: certificate number + name, or ID number + name. */
 export type LookupQuery =
@@ -241,26 +136,16 @@ export interface ReportQuery extends PageQuery {
   readonly regionCode?: string | undefined
 }
 
-/** GET /api/batches/:batchId/… issuance answer. */
-export interface IssuedBatch {
-  readonly batchId: string
-  readonly institutionId: string
-  readonly issuedOn: string
-  readonly alreadyIssued: boolean
-  readonly count: number
-  readonly certificates: ReadonlyArray<{
-    readonly number: string
-    readonly name: string
-    readonly idNumberMasked: string
-  }>
-}
+/** POST /api/batches/:batchId/certificates: the issued batch (201, or 200 when it was already issued). */
+export type IssuedBatch = Answer<Api["batches"][":batchId"]["certificates"]["$post"]>
 
 export interface IssueOptions extends CallOptions {
   /** Rows handed to the connection so far, of `total` (the request streams as JSON Lines). */
   readonly onProgress?: ((sent: number, total: number) => void) | undefined
 }
 
-export type AssessmentSchedule = InstitutionSchedule
+/** GET /api/assessments/schedule. */
+export type AssessmentSchedule = Answer<Api["assessments"]["schedule"]["$get"]>
 
 /** GET /api/assessments/due: on `date` (default today), which region's admitted institutions are due or overdue. */
 export interface DueAssessmentsQuery {
@@ -268,20 +153,11 @@ export interface DueAssessmentsQuery {
   readonly date?: string | undefined
 }
 
-/** An admitted institution whose semiannual assessment (54号·五 "一年两次") is due or overdue; periods like "2026-H2". */
-export interface DueAssessment {
-  readonly institutionId: string
-  readonly name: string
-  readonly regionCode: string
-  readonly outcome: "due" | "overdue"
-  readonly due: string | null
-  readonly overdue: ReadonlyArray<string>
-}
+/** GET /api/assessments/due: each admitted institution whose semiannual assessment (54号·五 "一年两次") is due or overdue. */
+export type DueAssessments = Answer<Api["assessments"]["due"]["$get"]>
 
-export interface DueAssessments {
-  readonly date: string
-  readonly items: ReadonlyArray<DueAssessment>
-}
+/** Periods like "2026-H2". */
+export type DueAssessment = DueAssessments["items"][number]
 
 /**
  * GET /api/institutions/expiring: authorisations ending within `withinDays` (1–366) of today. The route defaults it
@@ -292,21 +168,11 @@ export interface ExpiringQuery {
   readonly regionCode?: string | undefined
 }
 
-/** An authorisation ending soon (54号·五 有效期限), `daysLeft` counted from the answer's date. */
-export interface ExpiringAuthorisation {
-  readonly institutionId: string
-  readonly name: string
-  readonly regionCode: string
-  readonly authorisationId: string
-  readonly validUntil: string
-  readonly daysLeft: number
-}
-
 /** Sorted by validUntil. */
-export interface ExpiringAuthorisations {
-  readonly date: string
-  readonly items: ReadonlyArray<ExpiringAuthorisation>
-}
+export type ExpiringAuthorisations = Answer<Api["institutions"]["expiring"]["$get"]>
+
+/** An authorisation ending soon (54号·五 有效期限), `daysLeft` counted from the answer's date. */
+export type ExpiringAuthorisation = ExpiringAuthorisations["items"][number]
 
 export interface AdminClient {
   readonly me: (options?: CallOptions) => Promise<ApiResult<Me>>

@@ -1,7 +1,8 @@
 /**
  * Compile time only: each answer type AdminClient declares is checked against the route's own 2xx answer as `hc`
- * infers it from the API app (`@jineng/api/client`), so the terminal's view of an answer cannot drift from what
- * the API sends. hc's JSON types widen optional fields to `?: T | undefined`, hence `Loose`.
+ * infers it from the API app (`@jineng/api/client`). The API's views are derived from the client already; this
+ * pins each method to its route and checks the domain types some methods answer with (Report, Institution, …).
+ * hc's JSON types widen optional fields to `?: T | undefined`, hence `Loose`.
  */
 import type { createApiClient } from "@jineng/api/client"
 import type { ClientResponse } from "hono/client"

@@ -1,18 +1,15 @@
 /**
- * The JSON bodies of the public list routes. The API answers them through `respond`, whose body the `hc` client
- * types as `never`, so they are named here from the domain's own Schemas (type-only imports: nothing of Effect
- * reaches the bundle). The catalogue's view is built in apps/api (publicInstitutionView), not in the domain, so it
- * is spelt out below, field for field.
+ * The JSON bodies of the public routes, derived from the API's typed client (`hc<AppType>`, `@jineng/api/client`)
+ * so the site's view of an answer cannot drift from what the API sends. Type-only imports: nothing of the API or
+ * of Effect reaches the bundle.
  */
-import type { CompetitionPlan } from "@jineng/domain/competition/CompetitionPlan"
-import type { EvaluationBatchListing } from "@jineng/domain/quality/EvaluationBatchListing"
-import type { HotlineDirectory as HotlineDirectorySchema } from "@jineng/domain/quality/Hotline"
-import type { ReportStatusView } from "@jineng/domain/quality/Report"
-import type { Decision } from "@jineng/domain/rule/Decision"
-import type { CertificateEvent } from "@jineng/domain/verification/LogEvent"
-import type { VerificationKey } from "@jineng/domain/verification/Signature"
-import type { SignedRecord } from "@jineng/domain/verification/SignedRecord"
-import type { SignedTreeHead } from "@jineng/domain/verification/SignedTreeHead"
+import type { createApiClient } from "@jineng/api/client"
+import type { InferResponseType } from "hono/client"
+
+type Public = ReturnType<typeof createApiClient>["api"]["public"]
+
+/** The JSON body of a client call's answer with `status`. */
+type Answer<F, S extends 200 | 201 = 200> = InferResponseType<F, S>
 
 export interface Page<T> {
   readonly items: ReadonlyArray<T>
@@ -21,94 +18,43 @@ export interface Page<T> {
   readonly offset: number
 }
 
-export interface RegionView {
-  readonly code: string
-  readonly name: string
-}
+/** GET /api/public/institutions: the catalogue's public record of an institution (54号·五). */
+export type PublicInstitution = Answer<Public["institutions"]["$get"]>["items"][number]
 
-/** apps/api/src/routes/publicInstitutions.ts `PublicInstitution`. */
-export interface PublicInstitution {
-  readonly id: string
-  readonly name: string
-  readonly kind: string
-  readonly kindName: string
-  readonly uscc: string
-  readonly region: RegionView
-  readonly filedWith: "province" | "mohrss"
-  readonly numberingPrefix: string | null
-  readonly status: { readonly state: string; readonly name: string; readonly since: string }
-  readonly statusHistory: ReadonlyArray<{
-    readonly status: string
-    readonly name: string
-    readonly date: string
-  }>
-  readonly authorisations: ReadonlyArray<{
-    readonly id: string
-    readonly occupations: ReadonlyArray<{ readonly code: string; readonly workType: string | null }>
-    readonly levels: ReadonlyArray<{ readonly code: number; readonly name: string }>
-    readonly region: RegionView
-    readonly validFrom: string
-    readonly validUntil: string
-  }>
-}
+export type RegionView = PublicInstitution["region"]
 
-/** apps/api/src/routes/publicBatches.ts `PublishedBatchView` (附件2). */
-export interface PublishedBatch {
-  readonly batchId: string
-  readonly publishedOn: string
-  readonly listing: typeof EvaluationBatchListing.Encoded
-}
+/** GET /api/public/batches: a published evaluation batch (附件2). */
+export type PublishedBatch = Answer<Public["batches"]["$get"]>["items"][number]
 
-/** 附件3: a published competition plan. */
-export type PublishedPlan = typeof CompetitionPlan.Encoded
+/** GET /api/public/competition-plans: a published competition plan (附件3). */
+export type PublishedPlan = Answer<Public["competition-plans"]["$get"]>["items"][number]
 
-export type HotlineDirectory = typeof HotlineDirectorySchema.Encoded
+/** GET /api/public/hotlines. */
+export type HotlineDirectory = Answer<Public["hotlines"]["$get"]>
 
-export type ReportStatus = typeof ReportStatusView.Encoded
+/** GET /api/public/reports/:trackingCode. */
+export type ReportStatus = Answer<Public["reports"][":trackingCode"]["$get"]>
 
-/** apps/api/src/routes/publicReports.ts `SubmittedReportView`. */
-export interface SubmittedReport {
-  readonly trackingCode: string
-  readonly displayCode: string
-  readonly receivedOn: string
-  readonly notice: string
-}
+/** POST /api/public/reports (201): the tracking code. */
+export type SubmittedReport = Answer<Public["reports"]["$post"], 201>
 
 /** The registry's published Ed25519 verification keys (GET /api/public/verification/keys). */
-export type VerificationKeyJson = typeof VerificationKey.Encoded
+export type VerificationKeys = Answer<Public["verification"]["keys"]["$get"]>
 
-export interface VerificationKeys {
-  readonly keys: ReadonlyArray<VerificationKeyJson>
-}
+export type VerificationKeyJson = VerificationKeys["keys"][number]
 
-/** A certificate's signed public record and the address its printed QR code carries (issue #7). */
-export interface SignedRecordAnswer {
-  readonly signed: typeof SignedRecord.Encoded
-  /** CompactRecord.encodeCompactRecord of `signed`: `r1.<base64url>`. */
-  readonly compact: string
-  /** `<base>/verify/<number>?name=<name>#r=<compact>`. */
-  readonly verificationUrl: string
-  readonly statusList: {
-    readonly type: string
-    readonly statusPurpose: string
-    readonly statusListIndex: string
-    readonly statusListCredential: string
-  }
-}
-
-/** One of the certificate's transparency-log events with its inclusion proof against the answer's tree head. */
-export interface ProofEntry {
-  readonly leafIndex: number
-  readonly event: typeof CertificateEvent.Encoded
-  readonly appendedAt: string
-  /** The audit path, deepest sibling first, each hash base64url. */
-  readonly proof: ReadonlyArray<string>
-}
+/**
+ * A certificate's signed public record and the address its printed QR code carries (issue #7): `compact` is
+ * CompactRecord.encodeCompactRecord of `signed` (`r1.<base64url>`), `verificationUrl` is
+ * `<base>/verify/<number>?name=<name>#r=<compact>`.
+ */
+export type SignedRecordAnswer = Answer<Public["certificates"]["signed-record"]["$get"]>
 
 /** GET /api/public/certificates/proof: the signed tree head, the certificate's log entries, the issuer's authority. */
-export interface CertificateProof {
-  readonly treeHead: typeof SignedTreeHead.Encoded
-  readonly entries: ReadonlyArray<ProofEntry>
-  /** IssuanceAuthority's decision for the issuer, occupation and level on the issue date. */
-  readonly issuerAuthority: Decision<string>
-}
+export type CertificateProof = Answer<Public["certificates"]["proof"]["$get"]>
+
+/**
+ * One of the certificate's transparency-log events with its inclusion proof against the answer's tree head (the
+ * audit path, deepest sibling first, each hash base64url).
+ */
+export type ProofEntry = CertificateProof["entries"][number]

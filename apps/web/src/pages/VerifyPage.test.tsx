@@ -139,7 +139,7 @@ describe("VerifyPage (证书验证, the QR code's address)", () => {
       ...signed.valid.proof.value,
       issuerAuthority: {
         ...signed.valid.proof.value.issuerAuthority,
-        outcome: "refused",
+        outcome: "refused" as const,
         failures: [
           {
             code: "NotAuthorised",
