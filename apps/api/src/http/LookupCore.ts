@@ -49,17 +49,34 @@ export type LookupAnswer =
       readonly retryAfterSeconds?: number
     }
 
-const NOT_FOUND: LookupAnswer = {
-  status: 404,
-  problem: {
-    code: "CertificateNotFound",
-    title: "未查询到证书",
-    detail: "未查询到与所填信息一致的证书，请核对证书编号（或身份证号）与姓名"
-  }
+/** The answer to an unknown number and to a wrong name alike (also the verification routes', routes/). */
+export const CERTIFICATE_NOT_FOUND: Problem = {
+  code: "CertificateNotFound",
+  title: "未查询到证书",
+  detail: "未查询到与所填信息一致的证书，请核对证书编号（或身份证号）与姓名"
 }
 
-const PER_CLIENT: Limit = { code: "LookupRateLimited", what: "查询" }
-const PER_IDENTITY: Limit = { code: "LookupRateLimitedForIdentity", what: "该号码查询", field: "number" }
+const NOT_FOUND: LookupAnswer = { status: 404, problem: CERTIFICATE_NOT_FOUND }
+
+export const PER_CLIENT: Limit = { code: "LookupRateLimited", what: "查询" }
+export const PER_IDENTITY: Limit = {
+  code: "LookupRateLimitedForIdentity",
+  what: "该号码查询",
+  field: "number"
+}
+
+/** The 400 problem of a malformed certificate number, or undefined for a well-formed one. */
+export const certificateNumberRefusal = (number: string): Problem | undefined => {
+  const bad = certificateNumberProblem(number)
+  return bad === undefined
+    ? undefined
+    : {
+        code: "InvalidCertificateNumber",
+        title: TITLES.badRequest,
+        detail: certificateNumberMessage(bad),
+        field: "number"
+      }
+}
 
 const badRequest = (code: string, detail: string, field: string): LookupAnswer => ({
   status: 400,
@@ -72,7 +89,8 @@ const tooMany = (retryAfterSeconds: number, limit: Limit): LookupAnswer => ({
   retryAfterSeconds
 })
 
-const sameName = (a: string, b: string) => a.trim() === b.trim()
+/** Holders' names compare after trimming. */
+export const sameName = (a: string, b: string) => a.trim() === b.trim()
 
 /** `f` of the value, at once when it is there, after it when it is a promise. */
 const andThen = <A, B>(value: A | Promise<A>, f: (a: A) => B): B | Promise<B> =>
@@ -125,9 +143,8 @@ export const makeLookupCore = ({ runtime, publicBaseUrl, lookupLimits }: RouteDe
     if ((number === undefined) === (idNumberInput === undefined))
       return badRequest("LookupFactorRequired", "请填写证书编号或身份证号之一，并同时填写姓名", "number")
     if (number !== undefined) {
-      const bad = certificateNumberProblem(number)
-      if (bad !== undefined)
-        return badRequest("InvalidCertificateNumber", certificateNumberMessage(bad), "number")
+      const refusal = certificateNumberRefusal(number)
+      if (refusal !== undefined) return { status: 400, problem: refusal }
       const hit = perIdentity.hit(identityKey("number", number))
       if (!hit.allowed) return tooMany(hit.retryAfterSeconds, PER_IDENTITY)
       return byNumber(number, name)

@@ -11,7 +11,6 @@
  */
 import type { Certificate } from "@jineng/domain/certificate/Certificate"
 import { CertificateRepository } from "@jineng/domain/certificate/CertificateRepository"
-import { certificateNumberMessage, certificateNumberProblem } from "@jineng/domain/codes/CertificateNumber"
 import { InstitutionRepository } from "@jineng/domain/institution/InstitutionRepository"
 import { type AuthorityOnIssueDate, authorityOnIssueDate } from "@jineng/domain/issuance/AuthorityOnIssueDate"
 import type { Decision as DecisionType } from "@jineng/domain/rule/Decision"
@@ -28,9 +27,16 @@ import { Clock, Effect, Either, Option, Schema } from "effect"
 import { type Context, Hono, type TypedResponse } from "hono"
 import { validator } from "hono/validator"
 import type { ApiEnv } from "../http/ApiEnv.js"
-import { clientOf, type Limit, tooMany } from "../http/ClientLimit.js"
+import { clientOf, tooMany } from "../http/ClientLimit.js"
 import { identityKey } from "../http/IdentityKey.js"
-import { problem, TITLES } from "../http/Problem.js"
+import {
+  CERTIFICATE_NOT_FOUND,
+  certificateNumberRefusal,
+  PER_CLIENT,
+  PER_IDENTITY,
+  sameName
+} from "../http/LookupCore.js"
+import { problem } from "../http/Problem.js"
 import { FixedWindowLimiter } from "../http/RateLimit.js"
 import { respond } from "../http/Respond.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -39,12 +45,10 @@ import type { RouteDoc } from "../openapi/RouteDoc.js"
 import { LookupQuery } from "./publicCertificates.js"
 import { LogSize } from "./verification.js"
 import {
-  CERTIFICATE_NOT_FOUND,
   currentSignedHead,
   hashesOf,
   LogHeadNotFound,
   notYetLogged,
-  sameName,
   signingKeyAt,
   statusListEntryOf
 } from "./verificationCore.js"
@@ -128,9 +132,6 @@ export const certificateProofsDocs: ReadonlyArray<RouteDoc> = [
   }
 ]
 
-const PER_CLIENT: Limit = { code: "LookupRateLimited", what: "查询" }
-const PER_IDENTITY: Limit = { code: "LookupRateLimitedForIdentity", what: "该号码查询", field: "number" }
-
 /** A refusal as problem(…) makes it: typed, so the client sees the routes' answers beside it. */
 type Refusal = Response & TypedResponse<string, 400 | 404 | 429, "body">
 
@@ -154,16 +155,8 @@ const twoFactors = ({ runtime, lookupLimits }: RouteDeps) => {
     const decoded = decode(raw)
     if (Either.isLeft(decoded)) return refused(invalidRequest(c, decoded.left))
     const number = decoded.right.number.trim()
-    const bad = certificateNumberProblem(number)
-    if (bad !== undefined)
-      return refused(
-        problem(c, 400, {
-          code: "InvalidCertificateNumber",
-          title: TITLES.badRequest,
-          detail: certificateNumberMessage(bad),
-          field: "number"
-        })
-      )
+    const bad = certificateNumberRefusal(number)
+    if (bad !== undefined) return refused(problem(c, 400, bad))
     const hit = perIdentity.hit(identityKey("number", number))
     if (!hit.allowed) return refused(tooMany(c, hit.retryAfterSeconds, PER_IDENTITY))
     const found = await runtime.runPromise(

@@ -15,11 +15,12 @@ import { Clock, Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
 import { requireAction } from "../http/Actor.js"
 import type { ApiEnv } from "../http/ApiEnv.js"
+import { CERTIFICATE_NOT_FOUND, sameName } from "../http/LookupCore.js"
 import { problem } from "../http/Problem.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { jsonBody } from "../http/Validate.js"
 import type { RouteDoc } from "../openapi/RouteDoc.js"
-import { CERTIFICATE_NOT_FOUND, currentSignedHead, sameName, signingKeyAt } from "./verificationCore.js"
+import { currentSignedHead, signingKeyAt } from "./verificationCore.js"
 
 /** A certificate number as CertificateNumber checks it, unbranded: the client sends a plain string. */
 const CertificateNumberText = Schema.String.annotations({ message: () => "证书编号应为文本" }).pipe(

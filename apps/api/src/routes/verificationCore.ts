@@ -2,8 +2,8 @@
  * What the verification routes share (issue #7): signing with the key in force at the moment (none in force, or
  * a certificate that predates the log and awaits its backfill, answers 503 VerificationUnavailable: the
  * operator has to act, nothing is wrong with the request), the current signed tree head (signed and stored when the
- * log grew since the last one), the status list address of an issuer and a certificate's entry in it, and the
- * certificate lookup's uniform 404 (http/LookupCore.ts: an unknown number and a wrong name answer alike).
+ * log grew since the last one), the status list address of an issuer and a certificate's entry in it. The lookup's
+ * uniform 404 and name comparison are http/LookupCore.ts's.
  */
 
 import { beijingDateOf } from "@jineng/domain/time/Today"
@@ -14,18 +14,7 @@ import { signTreeHead } from "@jineng/domain/verification/SignedTreeHead"
 import type { StatusListEntry } from "@jineng/domain/verification/StatusList"
 import { TransparencyLogRepository } from "@jineng/domain/verification/TransparencyLogRepository"
 import { Clock, Effect, Option, Schema } from "effect"
-import type { Problem } from "../http/Problem.js"
 import { RegistryKeys } from "../SigningKeys.js"
-
-/** The public lookup's answer to an unknown number and to a wrong name alike (http/LookupCore.ts). */
-export const CERTIFICATE_NOT_FOUND: Problem = {
-  code: "CertificateNotFound",
-  title: "未查询到证书",
-  detail: "未查询到与所填信息一致的证书，请核对证书编号（或身份证号）与姓名"
-}
-
-/** Holders' names compare as the lookup compares them. */
-export const sameName = (a: string, b: string) => a.trim() === b.trim()
 
 export class LogHeadNotFound extends Schema.TaggedError<LogHeadNotFound>()("LogHeadNotFound", {
   field: Schema.String,
